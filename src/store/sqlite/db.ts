@@ -1,0 +1,45 @@
+// Opens the SQLite evidence file and brings its schema up to date.
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { TakebackError } from '../../core/errors.ts';
+
+export type Db = Database.Database;
+
+const migrationsDir = new URL('./migrations/', import.meta.url);
+
+function migrations(): Array<{ version: number; sql: string }> {
+  return readdirSync(migrationsDir)
+    .filter((f) => /^\d{3}-.*\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: Number(f.slice(0, 3)), sql: readFileSync(new URL(f, migrationsDir), 'utf8') }));
+}
+
+export function openDb(path: string): Db {
+  mkdirSync(dirname(path), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+  } catch (cause) {
+    throw new TakebackError('store.open_failed', { path, detail: (cause as Error).message }, { cause });
+  }
+  // NORMAL is durable across a killed process in WAL mode; only a power cut may lose the last commit.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const all = migrations();
+  const latest = all.at(-1)?.version ?? 0;
+  if (current > latest) {
+    db.close();
+    throw new TakebackError('store.too_new', { path, version: current, supported: latest });
+  }
+  for (const m of all) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return db;
+}

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { makeEvent } from '../../../test/helpers/events.ts';
+import type { CanonicalEvent } from '../../core/event.ts';
+import type { EvidenceStore } from '../store.ts';
+import { SqliteStore } from './sqlite-store.ts';
+
+function tempStore(): { path: string; store: EvidenceStore } {
+  const path = join(mkdtempSync(join(tmpdir(), 'takeback-store-')), 'store.db');
+  return { path, store: new SqliteStore(path) };
+}
+
+async function all(it: AsyncIterable<CanonicalEvent>): Promise<CanonicalEvent[]> {
+  const out: CanonicalEvent[] = [];
+  for await (const e of it) out.push(e);
+  return out;
+}
+
+function sqlite(path: string, sql: string): string {
+  return execFileSync('sqlite3', [path, sql], { encoding: 'utf8' });
+}
+
+describe('SQLite evidence store', () => {
+  it('stores events once, whatever how often they are appended', async () => {
+    const { store } = tempStore();
+    const events = Array.from({ length: 50 }, () => makeEvent());
+    assert.deepEqual(await store.append(events), { inserted: 50, duplicates: 0 });
+    assert.deepEqual(await store.append([...events.slice(10, 20), events[0]!, events[0]!]), { inserted: 0, duplicates: 12 });
+    const stored = await all(store.queryEvents({}));
+    assert.equal(stored.length, 50);
+    assert.deepEqual(stored[7], events[7]);
+    await store.close();
+  });
+
+  it('counts duplicates inside one batch', async () => {
+    const { store } = tempStore();
+    const e = makeEvent();
+    assert.deepEqual(await store.append([e, e, makeEvent()]), { inserted: 2, duplicates: 1 });
+    await store.close();
+  });
+
+  it('filters by action, actor, target, IP, time and text', async () => {
+    const { store } = tempStore();
+    const a = makeEvent({ action: 'role.assigned', actor: { kind: 'user', name: 'Mallory@evil.example', ip: '198.51.100.7' } });
+    const b = makeEvent({ action: 'user.created', targets: [{ kind: 'user', name: 'rogue@contoso.com', id: 'rogue-id' }] });
+    const c = makeEvent({ action: 'user.deleted', tenant: 'tenant-b', raw: { secretNote: 'Original Admin' } });
+    await store.append([a, b, c]);
+    const ids = async (f: Parameters<EvidenceStore['queryEvents']>[0]) => (await all(store.queryEvents(f))).map((e) => e.id);
+    assert.deepEqual(await ids({ actions: ['role.assigned'] }), [a.id]);
+    assert.deepEqual(await ids({ actions: ['user.*'] }), [b.id, c.id]);
+    assert.deepEqual(await ids({ actor: 'mallory' }), [a.id]);
+    assert.deepEqual(await ids({ target: 'ROGUE' }), [b.id]);
+    assert.deepEqual(await ids({ target: 'rogue-id' }), [b.id]);
+    assert.deepEqual(await ids({ ip: '198.51.100.7' }), [a.id]);
+    assert.deepEqual(await ids({ tenant: 'tenant-b' }), [c.id]);
+    assert.deepEqual(await ids({ text: 'original admin' }), [c.id]);
+    assert.deepEqual(await ids({ since: b.time, until: b.time }), [b.id]);
+    assert.deepEqual(await ids({ actor: 'nobody' }), []);
+    assert.deepEqual(await ids({ limit: 2 }), [a.id, b.id]);
+    await store.close();
+  });
+
+  it('verify passes on an untouched store', async () => {
+    const { store } = tempStore();
+    await store.append(Array.from({ length: 20 }, () => makeEvent()));
+    await store.append(Array.from({ length: 5 }, () => makeEvent({ tenant: 'tenant-b' })));
+    const result = await store.verify();
+    assert.equal(result.ok, true, JSON.stringify(result.problems));
+    assert.deepEqual(
+      result.tenants.map((t) => [t.tenant, t.events]),
+      [
+        ['tenant-a', 20],
+        ['tenant-b', 5],
+      ],
+    );
+    await store.close();
+  });
+
+  it('verify names an event whose row was edited with the sqlite3 CLI', async () => {
+    const { path, store } = tempStore();
+    const events = Array.from({ length: 10 }, () => makeEvent());
+    await store.append(events);
+    await store.close();
+    sqlite(path, 'UPDATE events SET time = time + 3600000 WHERE n = 4');
+    const reopened = new SqliteStore(path);
+    const result = await reopened.verify();
+    assert.equal(result.ok, false);
+    assert.equal(result.problems.length, 1);
+    assert.equal(result.problems[0]!.kind, 'edited');
+    assert.equal(result.problems[0]!.eventId, events[3]!.id);
+    await reopened.close();
+  });
+
+  it('verify names an event whose stored record was replaced', async () => {
+    const { path, store } = tempStore();
+    const events = Array.from({ length: 6 }, () => makeEvent());
+    await store.append(events);
+    await store.close();
+    // Recompress a doctored block with the same codec so it still reads.
+    const { decodeBlock, encodeBlock } = await import('./blocks.ts');
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(path);
+    const row = db.prepare<[], { id: number; codec: number; data: Buffer }>('SELECT id, codec, data FROM blocks').get()!;
+    const docs = decodeBlock(row.codec, row.data);
+    docs[2] = docs[2]!.replace('"success"', '"failure"');
+    db.prepare('UPDATE blocks SET data = ? WHERE id = ?').run(encodeBlock(docs), row.id);
+    db.close();
+    const reopened = new SqliteStore(path);
+    const result = await reopened.verify();
+    assert.deepEqual(
+      result.problems.map((p) => [p.kind, p.eventId]),
+      [['edited', events[2]!.id]],
+    );
+    await reopened.close();
+  });
+
+  it('verify names an event deleted with the sqlite3 CLI, in the middle or at the end', async () => {
+    const { path, store } = tempStore();
+    const events = Array.from({ length: 8 }, () => makeEvent());
+    await store.append(events);
+    await store.close();
+    sqlite(path, 'DELETE FROM events WHERE n IN (3, 8)');
+    const reopened = new SqliteStore(path);
+    const result = await reopened.verify();
+    assert.deepEqual(
+      result.problems.map((p) => [p.kind, p.position, p.eventId]),
+      [
+        ['deleted', 3, events[2]!.id],
+        ['deleted', 8, events[7]!.id],
+      ],
+    );
+    await reopened.close();
+  });
+
+  it('verify reports a row inserted by hand', async () => {
+    const { path, store } = tempStore();
+    await store.append(Array.from({ length: 3 }, () => makeEvent()));
+    await store.close();
+    sqlite(path, "INSERT INTO events (uid, tenant, n, time, action, actor, ip, targets, block, pos, hash) SELECT randomblob(16), tenant, 2, time, action, actor, ip, targets, block, pos, hash FROM events WHERE n = 2");
+    const reopened = new SqliteStore(path);
+    const result = await reopened.verify();
+    assert.deepEqual(result.problems.map((p) => p.kind), ['inserted']);
+    await reopened.close();
+  });
+});

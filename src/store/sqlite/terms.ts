@@ -1,0 +1,81 @@
+// Terms: each distinct string (tenant, action, actor, target, IP) stored once and referred to by id.
+import type { Db } from './db.ts';
+
+export class Terms {
+  private readonly ids = new Map<string, number>();
+  private readonly values = new Map<number, string>();
+  /** Terms inserted in the open transaction: dropped from the cache if it rolls back. */
+  private pending: string[] = [];
+  private readonly stmt;
+
+  constructor(private readonly db: Db) {
+    this.stmt = {
+      find: db.prepare<[string], number>('SELECT id FROM terms WHERE value = ?').pluck(),
+      value: db.prepare<[number], string>('SELECT value FROM terms WHERE id = ?').pluck(),
+      insert: db.prepare<[string]>('INSERT INTO terms (value) VALUES (?)'),
+    };
+  }
+
+  /** The id of a term, creating it (inside the caller's transaction) if it is new. */
+  id(value: string): number {
+    const known = this.find(value);
+    if (known !== undefined) return known;
+    const id = Number(this.stmt.insert.run(value).lastInsertRowid);
+    this.remember(value, id);
+    this.pending.push(value);
+    return id;
+  }
+
+  find(value: string): number | undefined {
+    const cached = this.ids.get(value);
+    if (cached !== undefined) return cached;
+    const id = this.stmt.find.get(value);
+    if (id !== undefined) this.remember(value, id);
+    return id;
+  }
+
+  value(id: number): string | undefined {
+    const cached = this.values.get(id);
+    if (cached !== undefined) return cached;
+    const value = this.stmt.value.get(id);
+    if (value !== undefined) this.remember(value, id);
+    return value;
+  }
+
+  /** Ids of terms containing `needle`, case-insensitively (for actor and target filters). */
+  matchingSubstring(needle: string): number[] {
+    return this.db
+      .prepare<[string], number>("SELECT id FROM terms WHERE instr(lower(value), lower(?)) > 0")
+      .pluck()
+      .all(needle);
+  }
+
+  matchingPrefix(prefix: string): number[] {
+    return this.db
+      .prepare<[string, string], number>('SELECT id FROM terms WHERE substr(value, 1, length(?)) = ?')
+      .pluck()
+      .all(prefix, prefix);
+  }
+
+  commit(): void {
+    this.pending = [];
+  }
+
+  forgetUncommitted(): void {
+    for (const value of this.pending) {
+      const id = this.ids.get(value);
+      this.ids.delete(value);
+      if (id !== undefined) this.values.delete(id);
+    }
+    this.pending = [];
+  }
+
+  private remember(value: string, id: number): void {
+    if (this.ids.size > 200_000) {
+      this.ids.clear();
+      this.values.clear();
+    }
+    this.ids.set(value, id);
+    this.values.set(id, value);
+  }
+}

@@ -1,0 +1,71 @@
+// The evidence store's contract. Commands talk to this interface only, so a PostgreSQL store for
+// team servers can sit beside the SQLite one and run the same tests.
+import type { CanonicalEvent } from '../core/event.ts';
+
+export interface AppendResult {
+  inserted: number;
+  duplicates: number;
+}
+
+export interface EventFilter {
+  tenant?: string;
+  /** Exact canonical actions; a trailing `*` matches a prefix (`role.*`). */
+  actions?: string[];
+  /** Case-insensitive substring of the actor's name, UPN or id. */
+  actor?: string;
+  /** Case-insensitive substring of any target's name or id. */
+  target?: string;
+  /** Exact IP address of the actor. */
+  ip?: string;
+  /** ISO 8601 bounds, inclusive. */
+  since?: string;
+  until?: string;
+  /** Case-insensitive substring anywhere in the stored record. */
+  text?: string;
+  limit?: number;
+}
+
+export type VerifyProblemKind = 'edited' | 'deleted' | 'inserted' | 'unreadable';
+
+export interface VerifyProblem {
+  kind: VerifyProblemKind;
+  tenant: string;
+  /** Position in the tenant's chain (1-based) where the problem shows. */
+  position: number;
+  eventId?: string;
+  time?: string;
+  action?: string;
+  detail: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  tenants: Array<{ tenant: string; events: number; head: string }>;
+  problems: VerifyProblem[];
+}
+
+export interface ImportRecord {
+  file: string;
+  format: string;
+  startedAt: string;
+  finishedAt: string;
+  summary: unknown;
+}
+
+export interface StoreStats {
+  events: number;
+  tenants: number;
+  first?: string;
+  last?: string;
+}
+
+export interface EvidenceStore {
+  readonly location: string;
+  /** Appends events in order; events whose id is already stored are counted as duplicates. */
+  append(events: readonly CanonicalEvent[]): Promise<AppendResult>;
+  queryEvents(filter: EventFilter): AsyncIterable<CanonicalEvent>;
+  verify(): Promise<VerifyResult>;
+  recordImport(record: ImportRecord): Promise<void>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
