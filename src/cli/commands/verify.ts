@@ -1,0 +1,39 @@
+// `takeback verify`: walks every tenant's hash chain and reports edited, inserted or deleted events.
+import { EXIT } from '../../core/errors.ts';
+import { t } from '../../core/i18n.ts';
+import { safeJson, terminalSafe } from '../../core/sanitize.ts';
+import { openStore } from '../../store/open.ts';
+import type { GlobalOptions, Io } from '../context.ts';
+
+export async function verifyCommand(opts: { json: boolean }, global: GlobalOptions, io: Io): Promise<number> {
+  const store = openStore(global.store);
+  let result;
+  try {
+    result = await store.verify();
+  } finally {
+    await store.close();
+  }
+  if (opts.json) {
+    io.stdout.write(safeJson({ store: global.store, ...result }, 2) + '\n');
+  } else {
+    for (const tenant of result.tenants) {
+      io.stdout.write(terminalSafe(t('verify.tenant', { tenant: tenant.tenant, count: tenant.events, head: tenant.head })) + '\n');
+    }
+    for (const p of result.problems) {
+      io.stdout.write(
+        terminalSafe(
+          t(`verify.problem.${p.kind}`, {
+            tenant: p.tenant,
+            position: p.position,
+            id: p.eventId ?? '?',
+            time: p.time ?? '?',
+            action: p.action ?? '?',
+            detail: p.detail,
+          }),
+        ) + '\n',
+      );
+    }
+    io.stdout.write((result.ok ? t('verify.ok') : t('verify.failed', { count: result.problems.length })) + '\n');
+  }
+  return result.ok ? EXIT.ok : EXIT.findings;
+}

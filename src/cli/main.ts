@@ -1,0 +1,122 @@
+// The takeback command line: the only top-level catch. A user error prints a clear, localised
+// message and an exit code, never a stack trace.
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, TakebackError, isTakebackError } from '../core/errors.ts';
+import { detectLang, initI18n, t, type Lang } from '../core/i18n.ts';
+import { terminalSafe } from '../core/sanitize.ts';
+import { resolveStorePath } from '../store/open.ts';
+import { eventsCommand } from './commands/events.ts';
+import { importCommand } from './commands/import.ts';
+import { verifyCommand } from './commands/verify.ts';
+import { processIo, type GlobalOptions, type Io } from './context.ts';
+import { parseTimeArg } from './time-arg.ts';
+
+/** --lang must be known before the help texts are built, so it is read ahead of commander. */
+function langFromArgv(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--lang') return argv[i + 1];
+    if (a.startsWith('--lang=')) return a.slice('--lang='.length);
+  }
+  return undefined;
+}
+
+const TABLE_DEFAULT_LIMIT = 500;
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('takeback');
+  program
+    .description(t('cli.description'))
+    .version('0.1.0')
+    .addOption(new Option('--lang <lang>', t('cli.opt.lang')).choices(['en', 'ja']))
+    .option('--store <path>', t('cli.opt.store'))
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+
+  const globals = (): GlobalOptions => {
+    const o = program.opts<{ lang?: Lang; store?: string }>();
+    return { lang: o.lang ?? detectLang(), store: resolveStorePath(o.store) };
+  };
+
+  program
+    .command('import')
+    .description(t('cli.import.description'))
+    .argument('<files...>', t('cli.import.files'))
+    .option('--tenant <id>', t('cli.import.tenant'))
+    .option('--json', t('cli.opt.json'), false)
+    .action(async (files: string[], o: { tenant?: string; json: boolean }) => {
+      setExit(await importCommand({ files, json: o.json, ...(o.tenant ? { tenant: o.tenant } : {}) }, globals(), io));
+    });
+
+  program
+    .command('events')
+    .description(t('cli.events.description'))
+    .option('--tenant <id>', t('cli.events.tenant'))
+    .option('--action <action...>', t('cli.events.action'))
+    .option('--actor <text>', t('cli.events.actor'))
+    .option('--target <text>', t('cli.events.target'))
+    .option('--ip <address>', t('cli.events.ip'))
+    .option('--since <time>', t('cli.events.since'))
+    .option('--until <time>', t('cli.events.until'))
+    .option('--text <text>', t('cli.events.text'))
+    .option('--limit <n>', t('cli.events.limit'))
+    .option('--json', t('cli.opt.json'), false)
+    .option('--csv', t('cli.events.csv'), false)
+    .action(async (o: Record<string, string | string[] | boolean | undefined>) => {
+      const format = o.json ? 'json' : o.csv ? 'csv' : 'table';
+      let limit: number | undefined;
+      if (typeof o.limit === 'string') {
+        limit = Number(o.limit);
+        if (!Number.isInteger(limit) || limit < 0) throw new TakebackError('cli.bad_number', { option: '--limit', value: o.limit }, { exitCode: EXIT.usage });
+      } else if (format === 'table') limit = TABLE_DEFAULT_LIMIT;
+      const str = (k: string) => (typeof o[k] === 'string' ? (o[k]) : undefined);
+      const filter = {
+        ...(str('tenant') !== undefined ? { tenant: str('tenant')! } : {}),
+        ...(Array.isArray(o.action) ? { actions: o.action } : {}),
+        ...(str('actor') !== undefined ? { actor: str('actor')! } : {}),
+        ...(str('target') !== undefined ? { target: str('target')! } : {}),
+        ...(str('ip') !== undefined ? { ip: str('ip')! } : {}),
+        ...(str('since') !== undefined ? { since: parseTimeArg(str('since')!, '--since') } : {}),
+        ...(str('until') !== undefined ? { until: parseTimeArg(str('until')!, '--until') } : {}),
+        ...(str('text') !== undefined ? { text: str('text')! } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+      };
+      setExit(await eventsCommand({ filter, format }, globals(), io));
+    });
+
+  program
+    .command('verify')
+    .description(t('cli.verify.description'))
+    .option('--json', t('cli.opt.json'), false)
+    .action(async (o: { json: boolean }) => {
+      setExit(await verifyCommand(o, globals(), io));
+    });
+
+  return program;
+}
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const lang = detectLang(langFromArgv(argv.slice(2)));
+  initI18n(lang);
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit with 0; commander has already printed its message.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (isTakebackError(e)) {
+      io.stderr.write(terminalSafe(t(`errors.${e.code}`, e.params)) + '\n');
+      return e.exitCode;
+    }
+    io.stderr.write(terminalSafe(t('errors.unexpected', { message: e instanceof Error ? e.message : String(e) })) + '\n');
+    if (process.env.TAKEBACK_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`);
+    return EXIT.error;
+  }
+}
+
+process.exitCode = await main(process.argv);

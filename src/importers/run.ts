@@ -1,0 +1,75 @@
+// Imports one file into the store: stream its batches, append, tally the summary.
+import { isTakebackError } from '../core/errors.ts';
+import { t } from '../core/i18n.ts';
+import type { EvidenceStore } from '../store/store.ts';
+import { openImport } from './open.ts';
+import type { FileImportSummary, ParsedItem } from './types.ts';
+
+export interface ImportFileOptions {
+  tenant?: string;
+  /** Called after each batch with bytes read so far and the file size. */
+  onProgress?: (bytesRead: number, size: number) => void;
+}
+
+const MAX_ISSUES_KEPT = 1000;
+
+export async function importFile(store: EvidenceStore, file: string, options: ImportFileOptions = {}): Promise<FileImportSummary> {
+  const summary: FileImportSummary = {
+    file,
+    format: 'unknown',
+    records: 0,
+    imported: 0,
+    duplicates: 0,
+    rejected: 0,
+    skipped: 0,
+    tenants: [],
+    issues: [],
+  };
+  const startedAt = new Date().toISOString();
+  const tenants = new Set<string>();
+  let first = Infinity;
+  let last = -Infinity;
+  const note = (item: Extract<ParsedItem, { reason: string }>) => {
+    if (summary.issues.length < MAX_ISSUES_KEPT) summary.issues.push({ line: item.line, record: item.record, reason: item.reason });
+  };
+  try {
+    const opened = await openImport(file, options.tenant === undefined ? {} : { tenant: options.tenant });
+    summary.format = opened.format;
+    for await (const batch of opened.batches) {
+      const events = [];
+      for (const item of batch) {
+        summary.records++;
+        if (item.kind === 'event') {
+          events.push(item.event);
+          tenants.add(item.event.tenant);
+          const time = Date.parse(item.event.time);
+          if (time < first) first = time;
+          if (time > last) last = time;
+        } else if (item.kind === 'rejected') {
+          summary.rejected++;
+          note(item);
+        } else {
+          summary.skipped++;
+          note(item);
+        }
+      }
+      if (events.length > 0) {
+        const result = await store.append(events);
+        summary.imported += result.inserted;
+        summary.duplicates += result.duplicates;
+      }
+      options.onProgress?.(opened.bytesRead(), opened.size);
+    }
+  } catch (e) {
+    if (!isTakebackError(e)) throw e;
+    summary.error = t(`errors.${e.code}`, e.params);
+    if (e.params.line !== undefined) {
+      summary.issues.push({ line: Number(e.params.line), record: Number(e.params.record ?? 0), reason: summary.error });
+    }
+  }
+  if (Number.isFinite(first)) summary.first = new Date(first).toISOString();
+  if (Number.isFinite(last)) summary.last = new Date(last).toISOString();
+  summary.tenants = [...tenants].sort();
+  await store.recordImport({ file, format: summary.format, startedAt, finishedAt: new Date().toISOString(), summary });
+  return summary;
+}

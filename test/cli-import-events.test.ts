@@ -1,0 +1,79 @@
+// The import → events → verify path through the real binary, on the bundled seed-case export.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT, runCli, tempDir } from './helpers/cli.ts';
+
+const SEED = join(ROOT, 'examples', 'seed-case-purview.csv');
+
+describe('takeback import, events and verify on the seed case', () => {
+  const store = join(tempDir(), 'case.db');
+
+  it('imports every record once, and a second import adds nothing', async () => {
+    const first = await runCli(['--store', store, 'import', '--json', SEED]);
+    assert.equal(first.code, 0, first.stderr);
+    const summary = JSON.parse(first.stdout) as { files: Array<Record<string, unknown>> };
+    assert.equal(summary.files[0]!.format, 'purview.csv');
+    assert.equal(summary.files[0]!.records, 12);
+    assert.equal(summary.files[0]!.imported, 12);
+    assert.deepEqual(summary.files[0]!.tenants, ['5b1c1a4e-3f0d-4c55-9a8e-2d7b6f0e9c31']);
+    assert.equal(summary.files[0]!.first, '2026-10-01T00:15:02.000Z');
+    assert.equal(summary.files[0]!.last, '2026-10-21T08:30:00.000Z');
+
+    const again = await runCli(['--store', store, 'import', SEED]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /seed-case-purview\.csv\s+purview\.csv\s+12\s+0\s+12\s+0\s+0/);
+  });
+
+  it('finds the rogue Global Administrator assignment by action and actor', async () => {
+    const r = await runCli(['--store', store, 'events', '--action', 'role.assigned']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /2026-10-05 01:27:30\s+role\.assigned\s+admin@example-kk\.co\.jp\s+203\.0\.113\.45\s+.*support-admin@examplekk\.onmicrosoft\.com/);
+    assert.match(r.stdout, /^1 event$/m);
+
+    const byActor = await runCli(['--store', store, 'events', '--actor', 'support-admin', '--json']);
+    const events = JSON.parse(byActor.stdout) as Array<{ action: string; time: string }>;
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ['tenant.contacts.changed', 'role.unassigned', 'user.deleted', 'license.changed', 'license.changed'],
+    );
+  });
+
+  it('filters by IP and time window and exports CSV', async () => {
+    const r = await runCli(['--store', store, 'events', '--ip', '198.51.100.20', '--since', '2026-10-02', '--until', '2026-10-21T08:30:00Z', '--csv']);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trim().split('\r\n');
+    assert.equal(lines[0], 'time,tenant,provider,source,action,nativeAction,result,actorKind,actorName,actorId,actorIp,actorUserAgent,targets,changes,id');
+    assert.equal(lines.length, 3);
+    assert.match(lines[1]!, /^2026-10-06T09:02:13.000Z,.*,signin,UserLoggedIn,success,/);
+    assert.match(lines[2]!, /^2026-10-21T08:30:00.000Z,.*,signin\.failed,UserLoginFailed,failure,/);
+  });
+
+  it('speaks Japanese with --lang ja', async () => {
+    const r = await runCli(['--store', store, '--lang', 'ja', 'events', '--action', 'user.deleted']);
+    assert.match(r.stdout, /時刻 \(UTC\)/);
+    assert.match(r.stdout, /1 件のイベント/);
+  });
+
+  it('verify passes, then names the event edited with the sqlite3 CLI', async () => {
+    const ok = await runCli(['--store', store, 'verify']);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /Verified: the evidence is complete and unaltered\./);
+
+    const deleted = await runCli(['--store', store, 'events', '--action', 'user.deleted', '--json']);
+    const victim = (JSON.parse(deleted.stdout) as Array<{ id: string }>)[0]!;
+    execFileSync('sqlite3', [store, `DELETE FROM events WHERE uid = x'${victim.id}'`]);
+    const bad = await runCli(['--store', store, 'verify']);
+    assert.equal(bad.code, 3);
+    assert.match(bad.stdout, new RegExp(`DELETED: tenant 5b1c1a4e-3f0d-4c55-9a8e-2d7b6f0e9c31, event #9 \\(${victim.id}, user\\.deleted at 2026-10-19T03:06:20\\.000Z\\)`));
+    assert.match(bad.stdout, /Verification FAILED: 1 problem found/);
+  });
+
+  it('rejects a bad time with a clear message and exit code 2', async () => {
+    const r = await runCli(['--store', store, 'events', '--since', 'yesterday-ish']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--since: cannot read "yesterday-ish" as a time/);
+    assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/);
+  });
+});
