@@ -49,10 +49,12 @@ export const ACTIONS = [
   'domain.verified',
   'domain.removed',
   'domain.federated',
+  'domain.updated',
   // applications
   'app.created',
   'app.credential.added',
   'app.credential.removed',
+  'app.updated',
   'app.owner.added',
   'consent.granted',
   // mail
