@@ -27,7 +27,7 @@ async function writeAudits(file: string): Promise<void> {
       targetResources: [{ id: `user-${i % 5000}`, type: 'User', userPrincipalName: `user${i % 5000}@contoso.example`, modifiedProperties: [] }],
       additionalDetails: [],
     };
-    if (!out.write(JSON.stringify(record) + '\n')) await new Promise((r) => out.once('drain', r));
+    if (!out.write(JSON.stringify(record) + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
@@ -72,12 +72,21 @@ describe('import killed with SIGKILL', { timeout: 240_000 }, () => {
 
     const interrupted = join(dir, 'interrupted.db');
     // Killed while starting up, while writing its first batches, and later in the file.
+    const storedAfterKill: number[] = [];
+    const stored = async () => (await verifyJson(interrupted)).tenants[0]?.events ?? 0;
     await killDuring(interrupted, file, () => sleep(150));
     await killDuring(interrupted, file, () => walAtLeast(interrupted, 256 * 1024));
+    storedAfterKill.push(await stored());
     await killDuring(interrupted, file, async () => {
       await walAtLeast(interrupted, 256 * 1024);
       await sleep(700);
     });
+    storedAfterKill.push(await stored());
+    // The kills must really have landed mid-import, or this test would prove nothing.
+    assert.ok(
+      storedAfterKill.some((n) => n > 0 && n < RECORDS),
+      `no kill interrupted the import: ${storedAfterKill.join(', ')}`,
+    );
 
     const rerun = await runCli(['--store', interrupted, 'import', '--json', file]);
     assert.equal(rerun.code, 0, rerun.stderr);
