@@ -10,9 +10,19 @@ export interface Position {
 export type ParsedItem =
   | ({ kind: 'event'; event: CanonicalEvent } & Position)
   /** A record that could not be read; the rest of the file still imports. */
-  | ({ kind: 'rejected'; reason: string } & Position)
+  | ({ kind: 'rejected'; reason: string } & IssueCode & Position)
   /** A well-formed record that is not audit evidence (directory state, an error body). */
-  | ({ kind: 'skipped'; reason: string } & Position);
+  | ({ kind: 'skipped'; reason: string } & IssueCode & Position);
+
+/**
+ * Rejected and skipped items also carry a stable code (an i18n key under `errors.`, listed in
+ * src/importers/issues.ts) and its params, so a caller can show the reason in the user's language;
+ * `reason` is the same in English.
+ */
+export interface IssueCode {
+  code?: string;
+  params?: Record<string, string | number>;
+}
 
 export interface FileImportSummary {
   file: string;

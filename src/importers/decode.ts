@@ -1,0 +1,158 @@
+// Text encodings of exported files, decided from their first bytes and decoded chunk by chunk.
+//
+// UTF-8 (with or without BOM), UTF-16LE/BE (with BOM, or LE without BOM when every other byte is NUL),
+// and Shift_JIS as Excel on a Japanese PC saves CSV. A file whose first bytes are plain ASCII is
+// decoded in `auto` mode: UTF-8 until the first non-ASCII bytes, which decide between UTF-8 and
+// Shift_JIS (ASCII decodes the same in both, so nothing read before has to be decoded again).
+import { isAscii, isUtf8 } from 'node:buffer';
+import { TextDecoder } from 'node:util';
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
+export type SniffedEncoding = TextEncodingName | 'auto';
+
+export type SniffResult = { encoding: SniffedEncoding } | { binary: string };
+
+/** End of `buf` without a trailing incomplete UTF-8 sequence. */
+export function utf8SafeEnd(buf: Uint8Array): number {
+  const n = buf.length;
+  for (let back = 1; back <= 4 && back <= n; back++) {
+    const b = buf[n - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+    if (b < 0x80) return n;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? n - back : n;
+  }
+  return n;
+}
+
+function isShiftJis(buf: Uint8Array, final: boolean): boolean {
+  try {
+    new TextDecoder('shift_jis', { fatal: true }).decode(buf, { stream: !final });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const MAGIC: ReadonlyArray<readonly [number[], string]> = [
+  [[0x50, 0x4b, 0x03, 0x04], 'zip archive (an .xlsx workbook or a .zip): export or extract it as CSV or JSON first'],
+  [[0x1f, 0x8b], 'gzip-compressed: decompress it first'],
+  [[0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66], 'SQLite database'],
+  [[0x25, 0x50, 0x44, 0x46], 'PDF document'],
+  [[0x37, 0x7a, 0xbc, 0xaf], '7-Zip archive: extract it first'],
+];
+
+/**
+ * The encoding of a file from its first bytes (`atEof`: these are all its bytes), or why it is not text.
+ */
+export function sniffEncoding(head: Buffer, atEof: boolean): SniffResult {
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8' };
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le' };
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be' };
+  for (const [magic, what] of MAGIC) {
+    if (head.length >= magic.length && magic.every((b, i) => head[i] === b)) return { binary: what };
+  }
+  const sample = head.subarray(0, Math.min(head.length, 8192));
+  let evenNul = 0;
+  let oddNul = 0;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b === 0) {
+      if (i & 1) oddNul++;
+      else evenNul++;
+    } else if (b < 0x20 ? b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27 : b === 0x7f) control++;
+  }
+  const half = sample.length / 2;
+  if (half >= 2 && oddNul > half * 0.3 && evenNul < half * 0.02) return { encoding: 'utf-16le' };
+  if (half >= 2 && evenNul > half * 0.3 && oddNul < half * 0.02) return { encoding: 'utf-16be' };
+  if (evenNul + oddNul > 0) return { binary: 'contains NUL bytes' };
+  if (control > 2 + sample.length / 200) return { binary: 'contains control characters' };
+  if (isAscii(head)) return { encoding: 'auto' };
+  const end = atEof ? head.length : utf8SafeEnd(head);
+  // Nothing but a character cut at the end of the head: no evidence either way yet.
+  if (!atEof && isAscii(head.subarray(0, end))) return { encoding: 'auto' };
+  if (isUtf8(head.subarray(0, end))) return { encoding: 'utf-8' };
+  if (isShiftJis(head, atEof)) return { encoding: 'shift_jis' };
+  return { binary: 'not UTF-8, UTF-16 or Shift_JIS text' };
+}
+
+/** Decodes consecutive chunks of one file. */
+export class ChunkDecoder {
+  private mode: SniffedEncoding;
+  private decoder: TextDecoder | undefined;
+
+  constructor(encoding: SniffedEncoding) {
+    this.mode = encoding;
+    if (encoding !== 'auto') this.decoder = new TextDecoder(encoding);
+  }
+
+  /** The encoding decided so far (`auto` while everything was ASCII). */
+  get encoding(): SniffedEncoding {
+    return this.mode;
+  }
+
+  /** Bytes held back in auto mode: a possibly incomplete character at the end of an all-ASCII chunk. */
+  private carry: Buffer | undefined;
+
+  /**
+   * In auto mode: either ASCII bytes that can be passed on as they are (the encoding is still open), or
+   * the bytes to decode with the encoding this chunk's non-ASCII bytes decided.
+   */
+  private auto(input: Buffer): { ascii: Buffer } | { decided: Buffer } {
+    const chunk = this.carry ? Buffer.concat([this.carry, input]) : input;
+    this.carry = undefined;
+    if (isAscii(chunk)) return { ascii: chunk };
+    const end = utf8SafeEnd(chunk);
+    if (isAscii(chunk.subarray(0, end))) {
+      // Only a cut character at the very end: no evidence yet, wait for the next chunk.
+      this.carry = Buffer.from(chunk.subarray(end));
+      return { ascii: chunk.subarray(0, end) };
+    }
+    if (isUtf8(chunk.subarray(0, end))) this.mode = 'utf-8';
+    else if (isShiftJis(chunk, false)) this.mode = 'shift_jis';
+    else this.mode = 'utf-8';
+    this.decoder = new TextDecoder(this.mode);
+    return { decided: chunk };
+  }
+
+  /** Text of the next chunk; `undefined` flushes at the end of the file. BOMs are removed. */
+  text(chunk: Buffer | undefined): string {
+    if (chunk === undefined) {
+      if (this.mode === 'auto') {
+        const rest = this.carry;
+        this.carry = undefined;
+        return rest ? new TextDecoder('utf-8').decode(rest) : '';
+      }
+      return this.decoder!.decode();
+    }
+    if (this.mode === 'auto') {
+      const r = this.auto(chunk);
+      if ('ascii' in r) return r.ascii.toString('latin1');
+      chunk = r.decided;
+    }
+    return this.decoder!.decode(chunk, { stream: true });
+  }
+
+  /**
+   * The next chunk as UTF-8 bytes (what csv-parse reads): UTF-8 input passes through untouched, other
+   * encodings are decoded and re-encoded. `undefined` flushes at the end of the file.
+   */
+  utf8(chunk: Buffer | undefined): Buffer {
+    if (chunk === undefined) {
+      if (this.mode === 'auto') {
+        const rest = this.carry;
+        this.carry = undefined;
+        return rest ?? Buffer.alloc(0);
+      }
+      return this.mode === 'utf-8' ? Buffer.alloc(0) : Buffer.from(this.decoder!.decode(), 'utf8');
+    }
+    if (this.mode === 'auto') {
+      const r = this.auto(chunk);
+      if ('ascii' in r) return r.ascii;
+      chunk = r.decided;
+    }
+    if (this.mode === 'utf-8') return chunk;
+    return Buffer.from(this.decoder!.decode(chunk, { stream: true }), 'utf8');
+  }
+}
