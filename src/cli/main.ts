@@ -5,8 +5,11 @@ import { EXIT, TakebackError, isTakebackError } from '../core/errors.ts';
 import { detectLang, initI18n, t, type Lang } from '../core/i18n.ts';
 import { terminalSafe } from '../core/sanitize.ts';
 import { resolveStorePath } from '../store/open.ts';
+import { connectM365Command } from './commands/connect.ts';
+import { demoCommand } from './commands/demo.ts';
 import { eventsCommand } from './commands/events.ts';
 import { importCommand } from './commands/import.ts';
+import { scanCommand } from './commands/scan.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { processIo, type GlobalOptions, type Io } from './context.ts';
 import { parseTimeArg } from './time-arg.ts';
@@ -38,6 +41,63 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const o = program.opts<{ lang?: Lang; store?: string }>();
     return { lang: o.lang ?? detectLang(), store: resolveStorePath(o.store) };
   };
+
+  program
+    .command('demo')
+    .description(t('cli.demo.description'))
+    .option('--json', t('cli.opt.json'), false)
+    .action(async (o: { json: boolean }) => {
+      const storeGiven = program.opts<{ store?: string }>().store !== undefined || !!process.env.TAKEBACK_STORE;
+      setExit(await demoCommand({ json: o.json, storeGiven }, globals(), io));
+    });
+
+  const connect = program.command('connect').description(t('cli.connect.description'));
+  connect
+    .command('m365')
+    .description(t('cli.connect.m365'))
+    .requiredOption('--tenant <id>', t('cli.connect.tenant'))
+    .option('--client-id <id>', t('cli.connect.client_id'))
+    .option('--name <name>', t('cli.connect.name'))
+    .option('--certificate <file>', t('cli.connect.certificate'))
+    .option('--key <file>', t('cli.connect.key'))
+    .option('--client-secret-env <variable>', t('cli.connect.secret_env'))
+    .option('--authority-host <url>', t('cli.connect.authority_host'))
+    .option('--graph-root <url>', t('cli.connect.graph_root'))
+    .option('--break-glass <upn...>', t('cli.connect.break_glass'))
+    .option('--no-test', t('cli.connect.no_test'))
+    .option('--json', t('cli.opt.json'), false)
+    .action(async (o: Record<string, string | string[] | boolean | undefined>) => {
+      const str = (k: string) => (typeof o[k] === 'string' ? (o[k]) : undefined);
+      const optional = (k: string, key: string) => (str(k) !== undefined ? { [key]: str(k)! } : {});
+      setExit(
+        await connectM365Command(
+          {
+            tenant: str('tenant')!,
+            ...optional('clientId', 'clientId'),
+            ...optional('name', 'name'),
+            ...optional('certificate', 'certificate'),
+            ...optional('key', 'key'),
+            ...optional('clientSecretEnv', 'clientSecretEnv'),
+            ...optional('authorityHost', 'authorityHost'),
+            ...optional('graphRoot', 'graphRoot'),
+            ...(Array.isArray(o.breakGlass) ? { breakGlass: o.breakGlass } : {}),
+            test: o.test !== false,
+            json: o.json === true,
+          },
+          globals(),
+          io,
+        ),
+      );
+    });
+
+  program
+    .command('scan')
+    .description(t('cli.scan.description'))
+    .option('--profile <name>', t('cli.scan.profile'))
+    .option('--json', t('cli.opt.json'), false)
+    .action(async (o: { profile?: string; json: boolean }) => {
+      setExit(await scanCommand({ json: o.json, ...(o.profile ? { profile: o.profile } : {}) }, globals(), io));
+    });
 
   program
     .command('import')

@@ -1,6 +1,7 @@
 // The evidence store's contract. Commands talk to this interface only, so a PostgreSQL store for
 // team servers can sit beside the SQLite one and run the same tests.
 import type { CanonicalEvent } from '../core/event.ts';
+import type { Snapshot } from '../core/snapshot.ts';
 
 export interface AppendResult {
   inserted: number;
@@ -67,5 +68,12 @@ export interface EvidenceStore {
   verify(): Promise<VerifyResult>;
   recordImport(record: ImportRecord): Promise<void>;
   stats(): Promise<StoreStats>;
+  /** Snapshots are versioned: saving never replaces an earlier one. */
+  saveSnapshot(snapshot: Snapshot): Promise<void>;
+  /** The newest `count` snapshots of a tenant, newest first. */
+  latestSnapshots(tenant: string, count: number): Promise<Snapshot[]>;
+  /** Collection cursors (watermarks, delta links), per scope (a profile or tenant) and key. */
+  getCursor(scope: string, key: string): Promise<string | undefined>;
+  setCursor(scope: string, key: string, value: string): Promise<void>;
   close(): Promise<void>;
 }

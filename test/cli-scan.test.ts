@@ -1,0 +1,171 @@
+// connect, scan and demo through the real binary, against the fake Microsoft tenant over HTTPS.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, describe, it } from 'node:test';
+import { startFakeM365, type FakeM365 } from '../src/sim/m365/start.ts';
+import { BIN, ROOT, runCli, tempDir } from './helpers/cli.ts';
+
+interface SourceJson {
+  source: string;
+  state: string;
+  permission?: string;
+  licence?: string;
+  count?: number;
+}
+interface ScanJson {
+  tenant: string;
+  licence: { tier: string; auditRetentionDays: number };
+  events: { inserted: number; duplicates: number };
+  counts: { users: number; privilegedAdmins: number; deletedUsers: number; subscriptions: number };
+  sources: SourceJson[];
+}
+
+async function walAtLeast(store: string, bytes: number): Promise<void> {
+  while (!(existsSync(`${store}-wal`) && statSync(`${store}-wal`).size >= bytes)) await sleep(10);
+}
+
+const source = (scan: ScanJson, name: string) => scan.sources.find((s) => s.source === name)!;
+
+function connectArgs(fake: FakeM365, name: string): string[] {
+  return [
+    'connect', 'm365', '--tenant', fake.tenantId, '--client-id', fake.clientId, '--client-secret-env', 'FAKE_M365_SECRET',
+    '--authority-host', fake.authorityHost, '--graph-root', fake.graphRoot, '--name', name,
+  ];
+}
+
+describe('takeback demo', () => {
+  it('scans the simulated seed-case tenant with no credentials', async () => {
+    const r = await runCli(['--store', join(tempDir(), 'demo.db'), 'demo', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const scan = JSON.parse(r.stdout) as ScanJson;
+    assert.equal(scan.licence.tier, 'Free');
+    assert.equal(scan.licence.auditRetentionDays, 7);
+    assert.equal(scan.counts.privilegedAdmins, 1);
+    assert.equal(scan.counts.deletedUsers, 1);
+    assert.ok(scan.events.inserted > 0);
+    const signIns = source(scan, 'signIns');
+    assert.deepEqual([signIns.state, signIns.licence, signIns.count], ['unlicensed', 'Microsoft Entra ID P1', 0]);
+  });
+});
+
+describe('takeback connect and scan', () => {
+  let fake: FakeM365;
+  const dir = tempDir();
+  const env = () => ({ NODE_EXTRA_CA_CERTS: fake.caFile, TAKEBACK_CONFIG_DIR: join(dir, 'config'), FAKE_M365_SECRET: fake.clientSecret });
+
+  before(async () => {
+    fake = await startFakeM365({ scenario: 'seed-case', seed: 7 });
+  });
+  after(async () => fake.close());
+
+  it('saves a profile that holds no secret, after signing in', async () => {
+    const r = await runCli(connectArgs(fake, 'kitahama'), env());
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Signed in to .+ \(/);
+    const file = readFileSync(join(dir, 'config', 'profiles.json'), 'utf8');
+    assert.ok(!file.includes(fake.clientSecret), 'the secret is not stored');
+    assert.match(file, /"secretEnv": "FAKE_M365_SECRET"/);
+  });
+
+  it('refuses a wrong secret with a clear message and saves nothing new', async () => {
+    const r = await runCli(connectArgs(fake, 'wrong'), { ...env(), FAKE_M365_SECRET: 'not-the-secret' });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /Sign-in to Microsoft failed/);
+    assert.ok(!r.stderr.includes('not-the-secret'), 'the secret is not echoed');
+    assert.ok(!readFileSync(join(dir, 'config', 'profiles.json'), 'utf8').includes('"wrong"'));
+  });
+
+  it('scans into the store; a second scan adds no duplicate', async () => {
+    const store = join(dir, 'scan.db');
+    const first = await runCli(['--store', store, 'scan', '--profile', 'kitahama', '--json'], env());
+    assert.equal(first.code, 0, first.stderr);
+    const a = JSON.parse(first.stdout) as ScanJson;
+    assert.equal(a.tenant, fake.tenantId);
+    assert.ok(a.events.inserted > 0);
+    assert.equal(source(a, 'signIns').state, 'unlicensed');
+
+    const second = await runCli(['--store', store, 'scan', '--json'], env());
+    const b = JSON.parse(second.stdout) as ScanJson;
+    assert.equal(b.events.inserted, 0);
+    const verify = await runCli(['--store', store, 'verify', '--json']);
+    const chain = JSON.parse(verify.stdout) as { ok: boolean; tenants: Array<{ events: number }> };
+    assert.equal(chain.ok, true);
+    assert.equal(chain.tenants[0]!.events, a.events.inserted);
+  });
+});
+
+describe('scan with a token that lacks Policy.Read.All', () => {
+  it('reports exactly that permission for the policy sources, and reads the rest', async () => {
+    const fake = await startFakeM365({
+      scenario: 'seed-case',
+      appPermissions: ['Organization.Read.All', 'Domain.Read.All', 'User.Read.All', 'RoleManagement.Read.Directory', 'UserAuthenticationMethod.Read.All', 'Application.Read.All', 'AuditLog.Read.All'],
+    });
+    try {
+      const dir = tempDir();
+      const env = { NODE_EXTRA_CA_CERTS: fake.caFile, TAKEBACK_CONFIG_DIR: join(dir, 'config'), FAKE_M365_SECRET: fake.clientSecret };
+      assert.equal((await runCli(connectArgs(fake, 'limited'), env)).code, 0);
+      const r = await runCli(['--store', join(dir, 's.db'), 'scan', '--json'], env);
+      assert.equal(r.code, 0, r.stderr);
+      const scan = JSON.parse(r.stdout) as ScanJson;
+      for (const name of ['securityDefaults', 'conditionalAccess', 'authorizationPolicy']) {
+        assert.deepEqual({ state: source(scan, name).state, permission: source(scan, name).permission }, { state: 'denied', permission: 'Policy.Read.All' }, name);
+      }
+      for (const name of ['organization', 'users', 'roleAssignments', 'deletedUsers', 'directoryAudits']) assert.equal(source(scan, name).state, 'ok', name);
+
+      const text = await runCli(['--store', join(dir, 's.db'), 'scan'], env);
+      assert.match(text.stdout, /securityDefaults\s+skipped: permission Policy\.Read\.All missing/);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('scan killed with SIGKILL', { timeout: 300_000 }, () => {
+  it('reruns to the same events and snapshot as a clean scan, with no duplicates', async () => {
+    const fake = await startFakeM365({
+      scenario: { id: 'scale', users: 3_000, auditEvents: 6_000, signIns: 0, days: 20 },
+      licence: 'p1',
+      faults: { reportingThrottle: false },
+    });
+    try {
+      const dir = tempDir();
+      const env = { NODE_EXTRA_CA_CERTS: fake.caFile, TAKEBACK_CONFIG_DIR: join(dir, 'config'), FAKE_M365_SECRET: fake.clientSecret };
+      assert.equal((await runCli(connectArgs(fake, 'big'), env)).code, 0);
+
+      const clean = join(dir, 'clean.db');
+      const a = JSON.parse((await runCli(['--store', clean, 'scan', '--json'], env)).stdout) as ScanJson;
+
+      const killed = join(dir, 'killed.db');
+      const stored = async () => (JSON.parse((await runCli(['--store', killed, 'verify', '--json'])).stdout) as { tenants: Array<{ events: number }> }).tenants[0]?.events ?? 0;
+      const storedAfterKill: number[] = [];
+      // Killed once while signing in, then each time soon after it has written some events.
+      for (const when of [() => sleep(400), () => walAtLeast(killed, 32 * 1024), () => walAtLeast(killed, 32 * 1024)]) {
+        const child = spawn(process.execPath, [BIN, '--store', killed, 'scan'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+        const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+        await Promise.race([when(), exited]);
+        child.kill('SIGKILL');
+        await exited;
+        storedAfterKill.push(await stored());
+      }
+      assert.ok(
+        storedAfterKill.some((n) => n > 0 && n < a.events.inserted),
+        `no kill interrupted the scan mid-way: ${storedAfterKill.join(', ')} of ${a.events.inserted}`,
+      );
+      const b = JSON.parse((await runCli(['--store', killed, 'scan', '--json'], env)).stdout) as ScanJson;
+      assert.deepEqual(b.counts, a.counts);
+
+      const ids = async (store: string) =>
+        (await runCli(['--store', store, 'events', '--csv'])).stdout.trim().split('\r\n').slice(1).map((l) => l.split(',').at(-1)!).sort();
+      const expected = await ids(clean);
+      const actual = await ids(killed);
+      assert.equal(new Set(actual).size, actual.length, 'no duplicates');
+      assert.deepEqual(actual, expected);
+      assert.equal((JSON.parse((await runCli(['--store', killed, 'verify', '--json'])).stdout) as { ok: boolean }).ok, true);
+    } finally {
+      await fake.close();
+    }
+  });
+});
