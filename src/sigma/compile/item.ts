@@ -1,0 +1,397 @@
+// One detection item (`Field|mod1|mod2: value(s)`, or keywords) → a predicate over an event.
+// Every modifier of the specification (v2.1) is handled here; misuse is an error with the reason.
+import { compileRegex } from '../regex/index.ts';
+import type { Resolved } from '../fields/access.ts';
+import type { FieldValue } from '../fields/path.ts';
+import { inNetwork, parseCidr } from './cidr.ts';
+import { base64, base64Offsets, finalText, utf16, type Encoded } from './encode.ts';
+import { compileSigmaString, exactText, hasWildcards, literal, parseSigmaString, plainText, withStar, type SigmaString, type StringTest } from './sigma-string.ts';
+
+export class RuleError extends Error {}
+
+/** What predicates read from an event: fields by slot number, and the whole event's text. */
+export interface MatchCtx {
+  get(slot: number): Resolved;
+  lower(slot: number): FieldValue[];
+  /** The event's text for keyword search, in lower case unless `cased`. */
+  keywords(cased: boolean): string;
+}
+
+export type Pred = (ctx: MatchCtx) => boolean;
+
+export interface CompileEnv {
+  placeholders: Readonly<Record<string, readonly string[]>>;
+  slot(field: string): number;
+}
+
+/** Exact values a field must take for the item to match: what the rule index is built from. */
+export interface IndexHint {
+  field: string;
+  literals: string[];
+}
+
+export interface CompiledItem {
+  pred: Pred;
+  hint?: IndexHint;
+}
+
+const STRING_MODS = new Set(['contains', 'startswith', 'endswith', 'windash', 'base64', 'base64offset', 'utf16le', 'utf16be', 'utf16', 'wide', 'expand']);
+const NUMERIC = new Set(['lt', 'lte', 'gt', 'gte']);
+const TIME_PARTS = new Set(['minute', 'hour', 'day', 'week', 'month', 'year']);
+const RE_FLAGS = new Set(['i', 'm', 's']);
+const KNOWN = new Set([...STRING_MODS, ...NUMERIC, ...TIME_PARTS, ...RE_FLAGS, 'all', 'exists', 'cased', 'neq', 're', 'cidr', 'fieldref']);
+
+const WINDASH = ['-', '/', '\u2013', '\u2014', '\u2015'];
+/** windash makes 5^n variants for n dashes; more than this many is refused. */
+const MAX_VARIANTS = 4096;
+
+function describe(v: unknown): string {
+  return v === null ? 'null' : typeof v === 'string' ? `'${v}'` : JSON.stringify(v);
+}
+
+export function splitKey(key: string): { field: string; mods: string[] } {
+  const parts = key.split('|');
+  return { field: parts[0]!, mods: parts.slice(1) };
+}
+
+function scalarText(v: unknown, where: string): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw new RuleError(`${where}: value ${describe(v)} is not a string, number or boolean`);
+}
+
+function anyValue(r: Resolved, values: FieldValue[], test: StringTest): boolean {
+  if (!r.present) return false;
+  for (const v of values) if (v !== null && test(v)) return true;
+  return false;
+}
+
+export function compileItem(key: string, raw: unknown, env: CompileEnv): CompiledItem {
+  const { field, mods } = splitKey(key);
+  const where = field === '' ? `keywords${key}` : key;
+  for (const m of mods) if (!KNOWN.has(m)) throw new RuleError(`${where}: unknown modifier '${m}'`);
+  const seen = new Set<string>();
+  for (const m of mods) {
+    if (seen.has(m)) throw new RuleError(`${where}: modifier '${m}' is given twice`);
+    seen.add(m);
+  }
+  const has = (m: string): boolean => seen.has(m);
+  const list: unknown[] = Array.isArray(raw) ? raw : [raw];
+  if (list.length === 0) throw new RuleError(`${where}: empty value list`);
+  if (has('all') && !Array.isArray(raw)) throw new RuleError(`${where}: 'all' needs a list of values (the specification does not allow it on a single value)`);
+  if (has('all') && list.length < 2) throw new RuleError(`${where}: 'all' needs at least two values`);
+  for (const v of list) {
+    if (Array.isArray(v) || (typeof v === 'object' && v !== null)) throw new RuleError(`${where}: a value cannot be a list or a map`);
+  }
+  if (list.includes(null) && list.length > 1) throw new RuleError(`${where}: null cannot be part of a list of values (the specification requires its own selection)`);
+  for (const f of RE_FLAGS) if (has(f) && !has('re')) throw new RuleError(`${where}: '${f}' is a sub-modifier of 're'`);
+
+  if (field === '') return keywordItem(where, list, mods, has, env);
+  const slot = env.slot(field);
+
+  if (has('exists')) {
+    if (mods.length > 1) throw new RuleError(`${where}: 'exists' cannot be combined with other modifiers`);
+    const v = list[0];
+    const want = v === true || v === 'true' ? true : v === false || v === 'false' ? false : undefined;
+    if (want === undefined || list.length !== 1) throw new RuleError(`${where}: 'exists' takes true or false`);
+    return { pred: (ctx) => ctx.get(slot).present === want };
+  }
+  if (list[0] === null) {
+    if (mods.length > 0) throw new RuleError(`${where}: a null value cannot have modifiers`);
+    return {
+      pred: (ctx) => {
+        const r = ctx.get(slot);
+        return !r.present || r.values.every((v) => v === null);
+      },
+    };
+  }
+  const neq = has('neq');
+  const all = has('all');
+  let tests: StringTest[];
+  let cased = has('cased');
+  let hint: IndexHint | undefined;
+
+  const typeMods = ['re', 'cidr', 'fieldref', ...NUMERIC, ...TIME_PARTS].filter(has);
+  const timePart = typeMods.find((m) => TIME_PARTS.has(m));
+  const numeric = typeMods.find((m) => NUMERIC.has(m));
+  const stringMods = mods.filter((m) => STRING_MODS.has(m));
+  if (typeMods.length > 1 && !(typeMods.length === 2 && timePart !== undefined && numeric !== undefined)) {
+    throw new RuleError(`${where}: '${typeMods[0]!}' and '${typeMods[1]!}' cannot be combined`);
+  }
+
+  if (has('re')) {
+    if (stringMods.length > 0) throw new RuleError(`${where}: 're' cannot be combined with '${stringMods[0]!}'`);
+    const flags = { i: has('i'), m: has('m'), s: has('s') };
+    tests = list.map((v) => {
+      const re = compileRegex(scalarText(v, where), flags);
+      return (s: string) => re.test(s);
+    });
+    cased = true; // patterns see the value as written
+  } else if (has('cidr')) {
+    if (stringMods.length > 0) throw new RuleError(`${where}: 'cidr' cannot be combined with '${stringMods[0]!}'`);
+    tests = list.map((v) => {
+      let net;
+      try {
+        net = parseCidr(scalarText(v, where));
+      } catch (e) {
+        throw new RuleError(`${where}: ${(e as Error).message}`);
+      }
+      return (s: string) => inNetwork(net, s);
+    });
+  } else if (has('fieldref')) {
+    return fieldRef(where, slot, list, has, env);
+  } else if (timePart !== undefined || numeric !== undefined) {
+    if (stringMods.length > 0) throw new RuleError(`${where}: '${timePart ?? numeric!}' cannot be combined with '${stringMods[0]!}'`);
+    tests = list.map((v) => numberTest(where, v, numeric, timePart));
+  } else {
+    const strings = list.flatMap((v) => transformValue(where, scalarText(v, where), mods, env));
+    tests = strings.map((s) => compileSigmaString(s, cased));
+    if (!neq && !all && !cased) {
+      const literals = strings.map(exactText);
+      if (literals.every((l): l is string => l !== undefined)) hint = { field, literals };
+    }
+  }
+
+  const lowerSide = !cased;
+  const read = (ctx: MatchCtx): FieldValue[] => (lowerSide ? ctx.lower(slot) : ctx.get(slot).values);
+  if (neq) {
+    // Different from every value given: the field must have a value, and none may match.
+    return {
+      pred: (ctx) => {
+        const r = ctx.get(slot);
+        if (!r.present || r.values.every((v) => v === null)) return false;
+        const vals = read(ctx);
+        return !tests.some((t) => anyValue(r, vals, t));
+      },
+    };
+  }
+  if (all) return { pred: (ctx) => tests.every((t) => anyValue(ctx.get(slot), read(ctx), t)) };
+  if (tests.length === 1) {
+    const t = tests[0]!;
+    return { pred: (ctx) => anyValue(ctx.get(slot), read(ctx), t), ...(hint ? { hint } : {}) };
+  }
+  return { pred: (ctx) => tests.some((t) => anyValue(ctx.get(slot), read(ctx), t)), ...(hint ? { hint } : {}) };
+}
+
+/** Applies the string modifiers in the order written: one value can become several. */
+function transformValue(where: string, text: string, mods: readonly string[], env: CompileEnv): SigmaString[] {
+  type V = { s: SigmaString; enc?: Encoded };
+  const expands = mods.includes('expand');
+  // Placeholders are only special under `expand`; `\%` keeps a percent sign literal there.
+  let values: V[] = expands ? expandPlaceholders(where, text, env).map((t) => ({ s: parseSigmaString(t) })) : [{ s: parseSigmaString(text) }];
+  const encoded = (v: V, m: string): Encoded => {
+    if (v.enc) return v.enc;
+    if (hasWildcards(v.s)) throw new RuleError(`${where}: '${m}' cannot encode a value with wildcards`);
+    return { kind: 'text', text: plainText(v.s) };
+  };
+  for (const m of mods) {
+    switch (m) {
+      case 'contains':
+      case 'startswith':
+      case 'endswith':
+        values = values.map((v) => {
+          const s = v.enc ? literal(finalText(v.enc)) : v.s;
+          return { s: withStar(s, m !== 'startswith', m !== 'endswith') };
+        });
+        break;
+      case 'windash':
+        values = values.flatMap((v) => windash(where, v.s).map((s) => ({ s })));
+        break;
+      case 'utf16le':
+      case 'wide':
+      case 'utf16be':
+      case 'utf16':
+        values = values.map((v) => {
+          const e = utf16(encoded(v, m), m === 'utf16be' ? 'be' : m === 'utf16' ? 'bom' : 'le');
+          return { s: literal(finalText(e)), enc: e };
+        });
+        break;
+      case 'base64':
+        values = values.map((v) => ({ s: literal(base64(encoded(v, m))) }));
+        break;
+      case 'base64offset':
+        values = values.flatMap((v) => base64Offsets(encoded(v, m)).map((t) => ({ s: literal(t) })));
+        break;
+      default:
+        break;
+    }
+  }
+  if (values.length > MAX_VARIANTS) throw new RuleError(`${where}: the modifiers make ${values.length} variants of the value (limit ${MAX_VARIANTS})`);
+  return values.map((v) => v.s);
+}
+
+function expandPlaceholders(where: string, text: string, env: CompileEnv): string[] {
+  // Split into literal text and %name% placeholders.
+  const pieces: Array<{ lit: string } | { name: string }> = [];
+  let lit = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\\' && text[i + 1] === '%') {
+      lit += '%';
+      i++;
+    } else if (ch === '%') {
+      const end = text.indexOf('%', i + 1);
+      if (end < 0) {
+        lit += ch;
+        continue;
+      }
+      if (lit !== '') pieces.push({ lit });
+      lit = '';
+      pieces.push({ name: text.slice(i + 1, end) });
+      i = end;
+    } else {
+      lit += ch;
+    }
+  }
+  if (lit !== '') pieces.push({ lit });
+  let out = [''];
+  for (const p of pieces) {
+    if ('lit' in p) {
+      // Keep wildcard escapes intact: the text is parsed as a Sigma string afterwards.
+      out = out.map((o) => o + p.lit);
+      continue;
+    }
+    const values = env.placeholders[p.name];
+    if (values === undefined || values.length === 0) throw new RuleError(`placeholder %${p.name}% (in ${where}) has no configured value`);
+    out = out.flatMap((o) => values.map((v) => o + v));
+    if (out.length > MAX_VARIANTS) throw new RuleError(`${where}: placeholders expand to more than ${MAX_VARIANTS} values`);
+  }
+  return out;
+}
+
+function windash(where: string, s: SigmaString): SigmaString[] {
+  let out: SigmaString[] = [[]];
+  for (const p of s) {
+    if (typeof p !== 'string') {
+      out = out.map((o) => [...o, p]);
+      continue;
+    }
+    let texts = [''];
+    for (const ch of p) {
+      const alts = WINDASH.includes(ch) ? WINDASH : [ch];
+      texts = texts.flatMap((t) => alts.map((a) => t + a));
+      if (texts.length * out.length > MAX_VARIANTS) throw new RuleError(`${where}: 'windash' makes more than ${MAX_VARIANTS} variants`);
+    }
+    out = out.flatMap((o) => texts.map((t) => [...o, t]));
+  }
+  return out;
+}
+
+/** ISO week number (1–53) of a UTC date. */
+function isoWeek(d: Date): number {
+  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+  return Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
+}
+
+export function timePartOf(value: string, part: string): number | undefined {
+  const t = value.trim();
+  if (t === '') return undefined;
+  const ms = /^\d+(\.\d+)?$/.test(t) ? Number(t) * (t.length <= 11 ? 1000 : 1) : Date.parse(t);
+  if (!Number.isFinite(ms)) return undefined;
+  const d = new Date(ms);
+  switch (part) {
+    case 'minute':
+      return d.getUTCMinutes();
+    case 'hour':
+      return d.getUTCHours();
+    case 'day':
+      return d.getUTCDate();
+    case 'week':
+      return isoWeek(d);
+    case 'month':
+      return d.getUTCMonth() + 1;
+    default:
+      return d.getUTCFullYear();
+  }
+}
+
+function toNumber(s: string): number | undefined {
+  const t = s.trim();
+  if (t === '') return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function numberTest(where: string, v: unknown, op: string | undefined, part: string | undefined): StringTest {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? toNumber(v) : undefined;
+  if (n === undefined) throw new RuleError(`${where}: ${op ?? part!} needs a number, not ${describe(v)}`);
+  const read = part === undefined ? toNumber : (s: string) => timePartOf(s, part);
+  switch (op) {
+    case 'lt':
+      return (s) => (read(s) ?? NaN) < n;
+    case 'lte':
+      return (s) => (read(s) ?? NaN) <= n;
+    case 'gt':
+      return (s) => (read(s) ?? NaN) > n;
+    case 'gte':
+      return (s) => (read(s) ?? NaN) >= n;
+    default:
+      return (s) => read(s) === n;
+  }
+}
+
+function fieldRef(where: string, slot: number, list: unknown[], has: (m: string) => boolean, env: CompileEnv): CompiledItem {
+  for (const m of ['windash', 'base64', 'base64offset', 'utf16le', 'utf16be', 'utf16', 'wide', 'expand']) {
+    if (has(m)) throw new RuleError(`${where}: 'fieldref' cannot be combined with '${m}'`);
+  }
+  const cased = has('cased');
+  const cmp: (a: string, b: string) => boolean = has('contains')
+    ? (a, b) => a.includes(b)
+    : has('startswith')
+      ? (a, b) => a.startsWith(b)
+      : has('endswith')
+        ? (a, b) => a.endsWith(b)
+        : (a, b) => a === b;
+  const refs = list.map((v) => env.slot(scalarText(v, where)));
+  const one = (ctx: MatchCtx, ref: number): boolean => {
+    const a = ctx.get(slot);
+    const b = ctx.get(ref);
+    if (!a.present || !b.present) return false;
+    const av = cased ? a.values : ctx.lower(slot);
+    const bv = cased ? b.values : ctx.lower(ref);
+    for (const x of av) {
+      if (x === null) continue;
+      for (const y of bv) if (y !== null && cmp(x, y)) return true;
+    }
+    return false;
+  };
+  if (has('neq')) {
+    return {
+      pred: (ctx) => {
+        const a = ctx.get(slot);
+        if (!a.present || a.values.every((v) => v === null)) return false;
+        return !refs.some((r) => one(ctx, r));
+      },
+    };
+  }
+  if (has('all')) return { pred: (ctx) => refs.every((r) => one(ctx, r)) };
+  return { pred: (ctx) => refs.some((r) => one(ctx, r)) };
+}
+
+/** Keywords: values searched for anywhere in the event's text. */
+function keywordItem(where: string, list: unknown[], mods: readonly string[], has: (m: string) => boolean, env: CompileEnv): CompiledItem {
+  for (const m of mods) {
+    if (m !== 'all' && m !== 'cased' && !STRING_MODS.has(m) && m !== 're' && !RE_FLAGS.has(m)) throw new RuleError(`${where}: '${m}' cannot be used on keywords`);
+  }
+  if (list.includes(null)) throw new RuleError(`${where}: a keyword cannot be null`);
+  let tests: StringTest[];
+  const cased = has('cased');
+  if (has('re')) {
+    const flags = { i: has('i'), m: has('m'), s: has('s') };
+    tests = list.map((v) => {
+      const re = compileRegex(scalarText(v, where), flags);
+      return (s: string) => re.test(s);
+    });
+  } else {
+    tests = list
+      .flatMap((v) => transformValue(where, scalarText(v, where), mods, env))
+      .map((s) => compileSigmaString(withStar(s, true, true), cased));
+  }
+  const exact = cased || has('re');
+  const text = (ctx: MatchCtx): string => ctx.keywords(exact);
+  if (has('all')) return { pred: (ctx) => tests.every((t) => t(text(ctx))) };
+  return { pred: (ctx) => tests.some((t) => t(text(ctx))) };
+}

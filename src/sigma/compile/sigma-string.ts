@@ -1,0 +1,123 @@
+// Sigma string values: text with `*` and `?` wildcards, where `\` escapes a wildcard or a backslash
+// and is literal before anything else. Compiled to plain string tests when the wildcards allow it,
+// else to a glob matcher that runs in O(text × pattern) at worst.
+
+export type Part = string | typeof STAR | typeof ONE;
+export const STAR = Symbol('*');
+export const ONE = Symbol('?');
+
+/** A value as parts; adjacent literal text is merged. */
+export type SigmaString = Part[];
+
+export function parseSigmaString(text: string): SigmaString {
+  const parts: SigmaString = [];
+  let lit = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\\') {
+      const next = text[i + 1];
+      if (next === '*' || next === '?' || next === '\\') {
+        lit += next;
+        i++;
+      } else {
+        lit += ch;
+      }
+    } else if (ch === '*' || ch === '?') {
+      if (lit !== '') parts.push(lit);
+      lit = '';
+      parts.push(ch === '*' ? STAR : ONE);
+    } else {
+      lit += ch;
+    }
+  }
+  if (lit !== '') parts.push(lit);
+  return parts;
+}
+
+export function literal(text: string): SigmaString {
+  return text === '' ? [] : [text];
+}
+
+export function hasWildcards(s: SigmaString): boolean {
+  return s.some((p) => typeof p !== 'string');
+}
+
+/** The text of a value without wildcards. */
+export function plainText(s: SigmaString): string {
+  return s.filter((p): p is string => typeof p === 'string').join('');
+}
+
+export function mapText(s: SigmaString, f: (t: string) => string): SigmaString {
+  return s.map((p) => (typeof p === 'string' ? f(p) : p));
+}
+
+export function withStar(s: SigmaString, before: boolean, after: boolean): SigmaString {
+  const out = [...s];
+  if (before && out[0] !== STAR) out.unshift(STAR);
+  if (after && out[out.length - 1] !== STAR) out.push(STAR);
+  return out;
+}
+
+export type StringTest = (value: string) => boolean;
+
+/** A test for one value; `cased` false means both sides are compared in lower case. */
+export function compileSigmaString(s: SigmaString, cased: boolean): StringTest {
+  const norm = (t: string): string => (cased ? t : t.toLowerCase());
+  const parts = s.map((p) => (typeof p === 'string' ? norm(p) : p));
+  if (!parts.includes(ONE)) {
+    const stars = parts.filter((p) => p === STAR).length;
+    const texts = parts.filter((p): p is string => typeof p === 'string');
+    if (stars === 0) {
+      const t = texts.join('');
+      return (v) => v === t;
+    }
+    const lead = parts[0] === STAR;
+    const trail = parts[parts.length - 1] === STAR;
+    if (texts.length === 1) {
+      const t = texts[0]!;
+      if (lead && trail) return (v) => v.includes(t);
+      if (lead && stars === 1) return (v) => v.endsWith(t);
+      if (trail && stars === 1) return (v) => v.startsWith(t);
+    }
+    if (texts.length === 0) return () => true;
+  }
+  return globTest(parts);
+}
+
+/** Wildcard matching by the classic two-pointer method with one backtrack point (no recursion). */
+function globTest(parts: Part[]): StringTest {
+  // Flatten to one symbol per character: string code units, ONE or STAR.
+  const pat: Array<number | typeof STAR | typeof ONE> = [];
+  for (const p of parts) {
+    if (typeof p === 'string') for (let i = 0; i < p.length; i++) pat.push(p.charCodeAt(i));
+    else if (!(p === STAR && pat[pat.length - 1] === STAR)) pat.push(p);
+  }
+  return (v) => {
+    let i = 0;
+    let j = 0;
+    let starJ = -1;
+    let starI = 0;
+    while (i < v.length) {
+      const p = pat[j];
+      if (j < pat.length && (p === ONE || p === v.charCodeAt(i))) {
+        i++;
+        j++;
+      } else if (p === STAR) {
+        starJ = j++;
+        starI = i;
+      } else if (starJ >= 0) {
+        j = starJ + 1;
+        i = ++starI;
+      } else {
+        return false;
+      }
+    }
+    while (pat[j] === STAR) j++;
+    return j === pat.length;
+  };
+}
+
+/** The lower-case text of a wildcard-free value, for the rule index. */
+export function exactText(s: SigmaString): string | undefined {
+  return hasWildcards(s) ? undefined : plainText(s).toLowerCase();
+}

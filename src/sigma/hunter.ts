@@ -1,0 +1,500 @@
+// Runs loaded rules over a stream of events: each event is routed to its shape, only the rules its
+// operation name can match are evaluated (the rule index), and hits of rules that correlations use go
+// through a small reorder buffer into the correlation windows.
+import type { CanonicalEvent } from '../core/event.ts';
+import { requiredValues, type Expr } from './compile/detection.ts';
+import type { IndexHint, MatchCtx } from './compile/item.ts';
+import { CorrelationState, type Fired, type Hit } from './correlate.ts';
+import type { Accessor, Binding, EventView, Resolved } from './fields/access.ts';
+import { fieldMapsFor } from './load.ts';
+import { logsourceCovers, type PathSpec, type Shape } from './fields/maps.ts';
+import { pushLeaf, type FieldValue, type ParseCache } from './fields/path.ts';
+import { MinHeap } from './heap.ts';
+import { Router } from './route.ts';
+import type { CompiledCorrelation, CompiledRule, LoadedRules, SigmaMatch } from './types.ts';
+
+export interface HunterOptions {
+  /**
+   * How late (ms) an event may arrive after a later one and still be correlated in time order. Hits
+   * of correlated rules wait this long before they enter the windows; Infinity waits for finish().
+   */
+  lateness?: number;
+  /** Measure the time spent in each rule (for the benchmark). */
+  profile?: boolean;
+  /** Evaluate every rule on every event of its log source (tests check the index against this). */
+  noIndex?: boolean;
+  fieldMapDir?: string;
+}
+
+export interface HuntStats {
+  events: number;
+  /** Events whose record matched no known shape (and so no rule). */
+  unrouted: number;
+  byShape: Record<string, number>;
+  /** Rule predicates evaluated: what the index saves is events × rules minus this. */
+  evaluations: number;
+  matches: number;
+  /** With `profile`: time spent and evaluations per rule id. */
+  ruleProfile?: Map<string, { title: string; ms: number; evaluations: number }>;
+}
+
+export interface Hunter {
+  push(event: CanonicalEvent): SigmaMatch[];
+  finish(): SigmaMatch[];
+  stats(): HuntStats;
+}
+
+interface Parent {
+  state: CorrelationState;
+  ref: number;
+}
+
+interface RuleSlot {
+  rule: CompiledRule;
+  parents: Parent[];
+}
+
+const NONE: Resolved = { present: false, values: [], lower: [] };
+
+function ruleKey(r: { id?: string; name?: string; file: string; line: number }): string {
+  return r.id ?? r.name ?? `${r.file}:${r.line}`;
+}
+
+/** Field values of one event through one binding, each read at most once per event. */
+class Ctx implements MatchCtx {
+  ev!: EventView;
+  stamp = 0;
+  private stamps: Uint32Array;
+  private cache: Resolved[] = [];
+  private accessors: Array<Accessor | undefined> = [];
+
+  constructor(
+    private readonly binding: Binding,
+    private readonly names: readonly string[],
+    private readonly keywordText: (cased: boolean) => string,
+  ) {
+    this.stamps = new Uint32Array(Math.max(names.length, 1));
+  }
+
+  get(slot: number): Resolved {
+    if (this.stamps[slot] === this.stamp) return this.cache[slot]!;
+    let a = this.accessors[slot];
+    if (a === undefined) {
+      a = this.binding.accessor(this.names[slot]!);
+      this.accessors[slot] = a;
+    }
+    const r = a(this.ev);
+    this.cache[slot] = r.present ? r : NONE;
+    this.stamps[slot] = this.stamp;
+    return this.cache[slot];
+  }
+
+  lower(slot: number): FieldValue[] {
+    const r = this.get(slot);
+    if (r.lower === undefined) r.lower = r.values.map((v) => (v === null ? null : v.toLowerCase()));
+    return r.lower;
+  }
+
+  keywords(cased: boolean): string {
+    return this.keywordText(cased);
+  }
+
+  /** First non-null value of any field (for group-by and value fields), lower case. */
+  first(field: string): string | undefined {
+    const r = this.binding.accessor(field)(this.ev);
+    for (const v of r.values) if (v !== null) return v.toLowerCase();
+    return undefined;
+  }
+}
+
+class BoundView {
+  readonly ctx: Ctx;
+  private readonly index = new Map<string, RuleSlot[]>();
+  private readonly always: RuleSlot[] = [];
+  private readonly disc?: Accessor;
+  private readonly when?: { acc: Accessor; equals: ReadonlySet<string> };
+
+  constructor(
+    readonly binding: Binding,
+    slots: readonly RuleSlot[],
+    names: readonly string[],
+    keywordText: (cased: boolean) => string,
+    noIndex: boolean,
+  ) {
+    this.ctx = new Ctx(binding, names, keywordText);
+    const view = binding.view;
+    if (view.when !== undefined) this.when = { acc: binding.specAccessor(view.when.spec), equals: view.when.equals };
+    const disc = noIndex ? undefined : view.discriminator;
+    if (disc !== undefined) this.disc = binding.specAccessor(disc);
+    const slotOf = new Map(names.map((n, i) => [n.toLowerCase(), i]));
+    for (const slot of slots) {
+      if (!view.logsources.some((l) => logsourceCovers(l, slot.rule.logsource))) continue;
+      const need = disc === undefined ? undefined : requiredValues(slot.rule.expr, (h) => this.usable(h, disc));
+      if (need !== undefined) {
+        for (const v of need) {
+          const list = this.index.get(v);
+          if (list) list.push(slot);
+          else this.index.set(v, [slot]);
+        }
+        continue;
+      }
+      if (noIndex || !this.guard(slot, slotOf)) this.always.push(slot);
+    }
+  }
+
+  /**
+   * Second-level index for rules the discriminator cannot place: a field the rule needs an exact
+   * value of (any field: it is read through the same accessor the rule uses, so the test is exact).
+   */
+  private readonly guards: Array<{ slot: number; byValue: Map<string, RuleSlot[]> }> = [];
+
+  private guard(slot: RuleSlot, slotOf: ReadonlyMap<string, number>): boolean {
+    const fields = new Set<string>();
+    collectHintFields(slot.rule.expr, fields);
+    let best: { field: string; values: Set<string> } | undefined;
+    for (const f of fields) {
+      const values = requiredValues(slot.rule.expr, (h) => h.field.toLowerCase() === f);
+      if (values !== undefined && (best === undefined || values.size < best.values.size)) best = { field: f, values };
+    }
+    const n = best === undefined ? undefined : slotOf.get(best.field);
+    if (best === undefined || n === undefined) return false;
+    let g = this.guards.find((x) => x.slot === n);
+    if (g === undefined) {
+      g = { slot: n, byValue: new Map() };
+      this.guards.push(g);
+    }
+    for (const v of best.values) {
+      const list = g.byValue.get(v);
+      if (list) list.push(slot);
+      else g.byValue.set(v, [slot]);
+    }
+    return true;
+  }
+
+  /** A hint indexes the rule only if the field's literal values can only come from the discriminator. */
+  private usable(h: IndexHint, disc: PathSpec): boolean {
+    const specs = this.binding.specsOf(h.field);
+    if (specs === undefined) return false;
+    return specs.every((s) => s.key === disc.key || h.literals.every((l) => !specCanProduce(s, l)));
+  }
+
+  get size(): number {
+    return this.always.length + this.index.size + this.guards.length;
+  }
+
+  private readonly picked: RuleSlot[] = [];
+
+  /** The candidates plus the guarded rules whose guard field holds one of their values. */
+  private guarded(base: readonly RuleSlot[]): readonly RuleSlot[] {
+    const out = this.picked;
+    out.length = 0;
+    for (const r of base) out.push(r);
+    for (const g of this.guards) {
+      const values = this.ctx.lower(g.slot);
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (v === null || v === undefined) continue;
+        const list = g.byValue.get(v);
+        if (list === undefined) continue;
+        for (const r of list) if (i === 0 || !out.includes(r)) out.push(r);
+      }
+    }
+    return out;
+  }
+
+  /** The rules worth evaluating for the event in `ctx`. */
+  candidates(): readonly RuleSlot[] {
+    const ev = this.ctx.ev;
+    if (this.when !== undefined) {
+      const r = this.when.acc(ev);
+      if (!r.values.some((v) => v !== null && this.when!.equals.has(v.toLowerCase()))) return [];
+    }
+    if (this.guards.length > 0) return this.guarded(this.indexed(ev));
+    return this.indexed(ev);
+  }
+
+  private indexed(ev: EventView): readonly RuleSlot[] {
+    if (this.disc === undefined) return this.always;
+    const r = this.disc(ev);
+    let found: RuleSlot[] | undefined;
+    let many = false;
+    for (const v of r.values) {
+      if (v === null) continue;
+      const list = this.index.get(v.toLowerCase());
+      if (list === undefined) continue;
+      if (found === undefined) found = list;
+      else {
+        found = [...new Set([...found, ...list])];
+        many = true;
+      }
+    }
+    if (found === undefined) return this.always;
+    if (this.always.length === 0 && !many) return found;
+    return [...found, ...this.always];
+  }
+}
+
+function collectHintFields(e: Expr, out: Set<string>): void {
+  if (e.t === 'leaf') {
+    if (e.hint !== undefined) out.add(e.hint.field.toLowerCase());
+  } else if (e.t === 'not') collectHintFields(e.x, out);
+  else if (e.t === 'and' || e.t === 'or') for (const x of e.xs) collectHintFields(x, out);
+}
+
+function specCanProduce(s: PathSpec, literal: string): boolean {
+  if (s.constant !== undefined) return s.constant.toLowerCase() === literal;
+  if (s.map !== undefined || s.otherwise !== undefined || s.also !== undefined || s.template !== undefined) return true;
+  return s.transform === undefined ? true : s.transform.canProduce(literal);
+}
+
+function keywordLeaves(v: unknown, out: FieldValue[], depth: number): void {
+  if (depth > 32) return;
+  if (Array.isArray(v)) for (const e of v) keywordLeaves(e, out, depth + 1);
+  else if (typeof v === 'object' && v !== null) for (const e of Object.values(v)) keywordLeaves(e, out, depth + 1);
+  else pushLeaf(v, out);
+}
+
+class SigmaHunter implements Hunter {
+  private readonly router: Router;
+  private readonly slots: RuleSlot[];
+  private readonly corrStates = new Map<CompiledCorrelation, CorrelationState>();
+  private readonly corrParents = new Map<CompiledCorrelation, Parent[]>();
+  private readonly views = new Map<Binding, BoundView>();
+  private readonly pending = new MinHeap<{ state: CorrelationState; hit: Hit; seq: number }>((a, b) => a.hit.timeMs - b.hit.timeMs || a.seq - b.seq || b.hit.ref - a.hit.ref);
+  private readonly lateness: number;
+  private stamp = 0;
+  private maxTime = -Infinity;
+  private readonly parse: ParseCache = new Map();
+  private event: CanonicalEvent | undefined;
+  private kwStamp = -1;
+  private kwText = '';
+  private kwLower = '';
+  private readonly st: HuntStats = { events: 0, unrouted: 0, byShape: {}, evaluations: 0, matches: 0 };
+
+  constructor(
+    private readonly loaded: LoadedRules,
+    private readonly options: HunterOptions,
+  ) {
+    this.router = new Router(fieldMapsFor(options.fieldMapDir !== undefined ? { fieldMapDir: options.fieldMapDir } : {}));
+    this.lateness = options.lateness ?? 60_000;
+    if (options.profile) this.st.ruleProfile = new Map();
+    const parents = new Map<CompiledRule | CompiledCorrelation, Parent[]>();
+    for (const c of loaded.correlations) {
+      const state = new CorrelationState(c);
+      this.corrStates.set(c, state);
+      c.rules.forEach((r, ref) => {
+        const list = parents.get(r) ?? [];
+        list.push({ state, ref });
+        parents.set(r, list);
+      });
+    }
+    for (const c of loaded.correlations) this.corrParents.set(c, parents.get(c) ?? []);
+    this.slots = loaded.rules.map((rule) => ({ rule, parents: parents.get(rule) ?? [] })).filter((s) => s.rule.standalone || s.parents.length > 0);
+  }
+
+  private boundView(b: Binding): BoundView {
+    let v = this.views.get(b);
+    if (v === undefined) {
+      v = new BoundView(b, this.slots, this.loaded.fieldNames, (cased) => this.keywordText(cased), this.options.noIndex === true);
+      this.views.set(b, v);
+    }
+    return v;
+  }
+
+  private keywordText(cased: boolean): string {
+    if (this.kwStamp !== this.stamp) {
+      const leaves: FieldValue[] = [];
+      keywordLeaves(this.event?.raw, leaves, 0);
+      this.kwText = leaves.filter((v) => v !== null).join('\n');
+      this.kwLower = this.kwText.toLowerCase();
+      this.kwStamp = this.stamp;
+    }
+    return cased ? this.kwText : this.kwLower;
+  }
+
+  push(event: CanonicalEvent): SigmaMatch[] {
+    this.st.events++;
+    const out: SigmaMatch[] = [];
+    const shape = this.router.shapeOf(event);
+    if (shape === undefined) {
+      this.st.unrouted++;
+      this.release(event, out);
+      return out;
+    }
+    this.st.byShape[shape.id] = (this.st.byShape[shape.id] ?? 0) + 1;
+    this.stamp++;
+    this.event = event;
+    if (this.parse.size > 0) this.parse.clear();
+    const { root, focus } = this.router.rootAndFocus(shape, event, this.parse);
+    const ev: EventView = { event, root, focus, parse: this.parse };
+    let matched: Set<CompiledRule> | undefined;
+    for (const b of this.router.bindingsFor(shape, event.source)) {
+      const view = this.boundView(b);
+      if (view.size === 0) continue;
+      view.ctx.ev = ev;
+      view.ctx.stamp = this.stamp;
+      const candidates = view.candidates();
+      for (const slot of candidates) {
+        this.st.evaluations++;
+        let ok: boolean;
+        if (this.st.ruleProfile !== undefined) {
+          const t0 = performance.now();
+          ok = slot.rule.pred(view.ctx);
+          const k = ruleKey(slot.rule);
+          const p = this.st.ruleProfile.get(k) ?? { title: slot.rule.title, ms: 0, evaluations: 0 };
+          p.ms += performance.now() - t0;
+          p.evaluations++;
+          this.st.ruleProfile.set(k, p);
+        } else ok = slot.rule.pred(view.ctx);
+        if (!ok) continue;
+        matched ??= new Set();
+        if (matched.has(slot.rule)) continue;
+        matched.add(slot.rule);
+        if (slot.rule.standalone) out.push(this.ruleMatch(slot.rule, event, shape));
+        for (const p of slot.parents) this.queueHit(p, slot.rule, view.ctx, event);
+      }
+    }
+    this.release(event, out);
+    this.st.matches += out.length;
+    return out;
+  }
+
+  private ruleMatch(rule: CompiledRule, event: CanonicalEvent, shape: Shape): SigmaMatch {
+    const m: SigmaMatch = {
+      kind: 'rule',
+      ruleId: ruleKey(rule),
+      title: rule.title,
+      tags: rule.tags.filter((t) => t.startsWith('attack.')),
+      attribution: rule.attribution,
+      time: event.time,
+      eventIds: [event.id],
+      shape: shape.id,
+    };
+    if (rule.level !== undefined) m.level = rule.level;
+    if (rule.author !== undefined) m.author = rule.author;
+    if (rule.license !== undefined) m.license = rule.license;
+    return m;
+  }
+
+  /** The field a correlation groups by, as the referenced rule's events spell it (aliases). */
+  private static aliased(c: CompiledCorrelation, g: string, item: CompiledRule | CompiledCorrelation): string {
+    const per = c.aliases.get(g);
+    if (per === undefined) return g;
+    return (item.name !== undefined ? per.get(item.name) : undefined) ?? (item.id !== undefined ? per.get(item.id) : undefined) ?? g;
+  }
+
+  private queueHit(p: Parent, rule: CompiledRule, ctx: Ctx, event: CanonicalEvent): void {
+    const c = p.state.correlation;
+    const group: string[] = [];
+    for (const g of c.groupBy) {
+      const v = ctx.first(SigmaHunter.aliased(c, g, rule));
+      if (v === undefined) return; // a hit without the group-by field cannot be grouped
+      group.push(v);
+    }
+    const timeMs = Date.parse(event.time);
+    if (!Number.isFinite(timeMs)) return;
+    if (timeMs > this.maxTime) this.maxTime = timeMs;
+    const hit: Hit = { ref: p.ref, timeMs, time: event.time, eventIds: [event.id], group };
+    if (c.field.length > 0) {
+      const vals: string[] = [];
+      for (const f of c.field) {
+        const v = ctx.first(SigmaHunter.aliased(c, f, rule));
+        if (v === undefined) return;
+        vals.push(v);
+      }
+      hit.value = vals.join('\u0000');
+    }
+    // Hits of one event share a sequence number and go later steps first, so that in a
+    // temporal_ordered correlation one event cannot be two consecutive steps.
+    this.pending.push({ state: p.state, hit, seq: this.st.events });
+  }
+
+  /** Feeds buffered hits whose time is at least `lateness` behind the latest event into the windows. */
+  private release(event: CanonicalEvent | undefined, out: SigmaMatch[]): void {
+    if (this.corrStates.size === 0) return;
+    // With nothing waiting, the latest time only matters once a hit arrives (queueHit notes its time).
+    if (this.pending.size === 0) return;
+    if (event !== undefined) {
+      const t = Date.parse(event.time);
+      if (t > this.maxTime) this.maxTime = t;
+    }
+    const limit = event === undefined ? Infinity : this.maxTime - this.lateness;
+    for (;;) {
+      const top = this.pending.peek();
+      if (top === undefined || top.hit.timeMs > limit) break;
+      this.pending.pop();
+      const fired: Fired[] = [];
+      top.state.add(top.hit, fired);
+      this.emit(fired, out);
+    }
+  }
+
+  private emit(fired: Fired[], out: SigmaMatch[]): void {
+    for (const f of fired) {
+      const c = f.correlation;
+      if (c.standalone) out.push(this.correlationMatch(f));
+      for (const p of this.corrParents.get(c) ?? []) {
+        const parent = p.state.correlation;
+        const group: string[] = [];
+        let ok = true;
+        for (const g of parent.groupBy) {
+          const name = SigmaHunter.aliased(parent, g, c).toLowerCase();
+          const i = c.groupBy.findIndex((x) => x.toLowerCase() === name);
+          if (i < 0) {
+            ok = false;
+            break;
+          }
+          group.push(f.group[i]!);
+        }
+        if (!ok) continue;
+        const more: Fired[] = [];
+        p.state.add({ ref: p.ref, timeMs: f.timeMs, time: f.time, eventIds: f.eventIds, group, value: String(f.value) }, more);
+        this.emit(more, out);
+      }
+    }
+  }
+
+  private correlationMatch(f: Fired): SigmaMatch {
+    const c = f.correlation;
+    const group: Record<string, string> = {};
+    c.groupBy.forEach((g, i) => (group[g] = f.group[i]!));
+    const m: SigmaMatch = {
+      kind: 'correlation',
+      ruleId: ruleKey(c),
+      title: c.title,
+      tags: c.tags.filter((t) => t.startsWith('attack.')),
+      attribution: c.attribution,
+      time: f.time,
+      eventIds: f.eventIds,
+      correlationType: c.type,
+      group,
+      groupKey: c.groupBy.map((g, i) => `${g}=${f.group[i]!}`).join(', '),
+      value: f.value,
+    };
+    if (c.level !== undefined) m.level = c.level;
+    if (c.author !== undefined) m.author = c.author;
+    if (c.license !== undefined) m.license = c.license;
+    return m;
+  }
+
+  finish(): SigmaMatch[] {
+    const out: SigmaMatch[] = [];
+    this.release(undefined, out);
+    // Windows that wait for their end (upper-bound conditions), children before parents.
+    for (const c of this.loaded.correlations) {
+      const fired: Fired[] = [];
+      this.corrStates.get(c)!.flush(fired);
+      this.emit(fired, out);
+    }
+    this.st.matches += out.length;
+    return out;
+  }
+
+  stats(): HuntStats {
+    return this.st;
+  }
+}
+
+export function createHunter(loaded: LoadedRules, options: HunterOptions = {}): Hunter {
+  return new SigmaHunter(loaded, options);
+}
