@@ -1,0 +1,623 @@
+// What the whole data set says about a tenant, gathered in the same single pass that runs the
+// single-event rules: who is (or was) an admin and why, which accounts are new, where each account
+// signs in from, which addresses an IP was used by. Rules read it only after the pass ("freeze"), so a
+// deletion can be judged by a role removal logged later, and files need not arrive in time order.
+import type { Action } from '../core/actions.ts';
+import type { CanonicalEvent, Provider } from '../core/event.ts';
+import type { Snapshot } from '../core/snapshot.ts';
+import { higherTier, roleOfEvent, roleTier, type AdminTier } from './admin.ts';
+import { domainOf } from './event-values.ts';
+import type { EntityRef } from './finding.ts';
+import { aliasesOf, Identities, isPrincipalKind, normAlias, undeletedUpn } from './identity.ts';
+
+export const DAY_MS = 86_400_000;
+
+export type MarkKind =
+  | 'created'
+  | 'deleted'
+  | 'disabled'
+  | 'enabled'
+  | 'restored'
+  | 'password-reset'
+  | 'made-admin'
+  | 'admin-removed'
+  | 'auth-method'
+  | 'risk'
+  | 'device'
+  | 'privileged-op';
+
+/** Something that happened to (or, for `privileged-op`, was done by) a principal. */
+export interface Mark {
+  what: MarkKind;
+  t: number;
+  time: string;
+  eventId: string;
+  /** Alias of the actor, when another principal did it. */
+  by?: string;
+  ip?: string;
+  tier?: AdminTier;
+  action: Action;
+  /** For `privileged-op`: alias of the principal acted on. */
+  on?: string;
+}
+
+export interface AdminEvidence {
+  tier: AdminTier;
+  /** Role names, most powerful first once frozen. */
+  roles: string[];
+  /** `snapshot`: a role assignment; `event`: a role assignment or removal in the logs; `inferred`: did what only an admin can. */
+  source: 'snapshot' | 'event' | 'inferred';
+  eventId?: string;
+}
+
+export interface SeenStat {
+  first: number;
+  firstTime: string;
+  firstId: string;
+  count: number;
+}
+
+export interface AccountSignIns {
+  first: number;
+  firstTime: string;
+  ips: Map<string, SeenStat>;
+  countries: Map<string, SeenStat>;
+  /** Failed sign-in times per IP. */
+  failures: Map<string, number[]>;
+}
+
+export interface IpAction {
+  t: number;
+  eventId: string;
+  action: Action;
+  by?: string;
+}
+
+/** Actions an intruder takes right after getting in; also what an admin-only actor does. */
+const SENSITIVE: ReadonlySet<Action> = new Set<Action>([
+  'user.created',
+  'user.deleted',
+  'user.disabled',
+  'role.assigned',
+  'role.unassigned',
+  'password.reset',
+  'auth.method.registered',
+  'auth.method.changed',
+  'auth.method.removed',
+  'auth.tap.issued',
+  'mfa.disabled',
+  'recovery.contact.changed',
+  'tenant.contacts.changed',
+  'policy.auth.changed',
+  'policy.ca.changed',
+  'policy.security_defaults.changed',
+  'domain.added',
+  'domain.federated',
+  'app.credential.added',
+  'consent.granted',
+  'audit.disabled',
+  'mail.forwarding.changed',
+  'partner.added',
+  'license.changed',
+]);
+
+/** Directory changes only an admin role allows (Entra and Google alike). */
+const ADMIN_ONLY: ReadonlySet<Action> = new Set<Action>([
+  'user.created',
+  'user.deleted',
+  'user.disabled',
+  'password.reset',
+  'role.assigned',
+  'role.unassigned',
+  'license.changed',
+  'tenant.contacts.changed',
+  'policy.auth.changed',
+  'policy.ca.changed',
+  'policy.security_defaults.changed',
+  'domain.added',
+  'domain.federated',
+  'audit.disabled',
+  'partner.added',
+]);
+
+const AUTH_ACTIONS: ReadonlySet<Action> = new Set<Action>(['auth.method.registered', 'auth.method.changed', 'auth.method.removed', 'auth.tap.issued', 'mfa.disabled']);
+
+const MAX_USERS_PER_IP = 64;
+const MAX_FAILURES = 32;
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+/** Counts a sighting. ISO UTC times compare as strings, so the hot path parses no dates. */
+function see(m: Map<string, SeenStat>, k: string, time: string, id: string): void {
+  const s = m.get(k);
+  if (s === undefined) m.set(k, { first: NaN, firstTime: time, firstId: id, count: 1 });
+  else {
+    s.count++;
+    if (time < s.firstTime) {
+      s.firstTime = time;
+      s.firstId = id;
+    }
+  }
+}
+
+function dateStats(m: Map<string, SeenStat>): void {
+  for (const s of m.values()) s.first = Date.parse(s.firstTime);
+}
+
+interface ActorAlias {
+  name: string | undefined;
+  alias: string | undefined;
+}
+
+/** A sign-in's country: Graph `location.countryOrRegion`, Log Analytics `Location`. */
+function countryOf(raw: unknown): string | undefined {
+  if (raw === null || typeof raw !== 'object') return undefined;
+  const r = raw as Record<string, unknown>;
+  const loc = r.location;
+  const c = loc !== null && typeof loc === 'object' ? (loc as Record<string, unknown>).countryOrRegion : r.Location;
+  return typeof c === 'string' && c !== '' ? c.toUpperCase() : undefined;
+}
+
+function firstAlias(ref: { id?: string | undefined; name?: string | undefined }): string | undefined {
+  return aliasesOf(ref)[0];
+}
+
+export class TenantFacts {
+  readonly ids = new Identities();
+  provider: Provider | undefined;
+  /** Earliest and latest event times seen (ISO; as ms once frozen). */
+  private firstTime = '';
+  private lastTime = '';
+  firstMs = Infinity;
+  lastMs = -Infinity;
+  /** Latest snapshot time (ms), when there is a snapshot. */
+  snapshotMs: number | undefined;
+  /** Domains the tenant owns: from snapshots when there are any, else from the addresses of its users. */
+  readonly snapshotDomains = new Set<string>();
+  readonly seenDomains = new Set<string>();
+  readonly tenantIps = new Map<string, SeenStat>();
+  readonly tenantCountries = new Map<string, SeenStat>();
+  tenantFirstSignIn = Infinity;
+  private tenantFirstSignInTime = '';
+  readonly ipActions = new Map<string, IpAction[]>();
+
+  private readonly adminByAlias = new Map<string, AdminEvidence>();
+  private readonly marksByAlias = new Map<string, Mark[]>();
+  private readonly signInsByAlias = new Map<string, AccountSignIns>();
+  private readonly ipUsersByAlias = new Map<string, Set<string>>();
+  /** Actor aliases by the record's own id (or name): lower-casing and joining once per principal, not per event. */
+  private readonly actorCache = new Map<string, ActorAlias>();
+  private readonly createdAtByAlias = new Map<string, number>();
+  private readonly namesByAlias = new Map<string, string>();
+
+  private admins = new Map<string, AdminEvidence>();
+  private marks = new Map<string, Mark[]>();
+  private signIns = new Map<string, AccountSignIns>();
+  private ipUsers = new Map<string, Set<string>>();
+  private createdAt_ = new Map<string, number>();
+  private names = new Map<string, string>();
+  private frozen = false;
+
+  constructor(
+    readonly tenant: string,
+    /** Accounts created or made admin this many days before the latest data count as new. */
+    readonly recentDays = 30,
+  ) {}
+
+  // ---------------------------------------------------------------------------------------------
+  // Gathering
+
+  observe(ev: CanonicalEvent): void {
+    this.provider ??= ev.provider;
+    const time = ev.time;
+    if (this.firstTime === '' || time < this.firstTime) this.firstTime = time;
+    if (time > this.lastTime) this.lastTime = time;
+    const a = ev.actor;
+    const actor = this.actorAlias(a);
+    const ip = a.ip;
+    if (ip !== undefined && actor !== undefined) this.useIp(ip, actor);
+
+    const action = ev.action;
+    if (action === 'signin') {
+      if (actor !== undefined) this.signIn(ev, actor);
+      return;
+    }
+    if (action === 'signin.failed') {
+      if (actor !== undefined && ip !== undefined) this.failure(actor, ip, Date.parse(time));
+      return;
+    }
+    const t = Date.parse(time);
+
+    for (const target of ev.targets) {
+      if (target.name !== undefined && isPrincipalKind(target.kind)) this.targetAlias(target);
+    }
+    if (ev.source === 'gws.admin' && actor !== undefined && ev.result !== 'failure') this.admin(actor, 'admin', undefined, 'inferred', ev.id);
+    if (!SENSITIVE.has(action) && action !== 'user.enabled' && action !== 'user.restored' && action !== 'risk.detected' && action !== 'device.registered') return;
+    if (ev.result === 'failure') return;
+
+    if (ip !== undefined && SENSITIVE.has(action)) {
+      const entry: IpAction = { t, eventId: ev.id, action };
+      if (actor !== undefined) entry.by = actor;
+      push(this.ipActions, ip, entry);
+    }
+    const subject = this.subjectAlias(ev);
+    const mark = (who: string | undefined, what: MarkKind, tier?: AdminTier): void => {
+      if (who === undefined) return;
+      const m: Mark = { what, t, time: ev.time, eventId: ev.id, action };
+      if (actor !== undefined && actor !== who) m.by = actor;
+      if (ip !== undefined) m.ip = ip;
+      if (tier !== undefined) m.tier = tier;
+      push(this.marksByAlias, who, m);
+    };
+    switch (action) {
+      case 'user.created':
+        mark(subject, 'created');
+        if (a.kind === 'user' && subject !== undefined) this.addDomain(subject, this.seenDomains);
+        break;
+      case 'user.deleted':
+        mark(subject, 'deleted');
+        break;
+      case 'user.disabled':
+        mark(subject, 'disabled');
+        break;
+      case 'user.enabled':
+        mark(subject, 'enabled');
+        break;
+      case 'user.restored':
+        mark(subject, 'restored');
+        break;
+      case 'password.reset':
+        mark(subject, 'password-reset');
+        break;
+      case 'role.assigned':
+      case 'role.unassigned': {
+        const role = roleOfEvent(ev);
+        if (role?.tier !== undefined && subject !== undefined) {
+          this.admin(subject, role.tier, role.name, 'event', ev.id);
+          mark(subject, action === 'role.assigned' ? 'made-admin' : 'admin-removed', role.tier);
+          // Only a privileged admin can grant or take away a privileged role.
+          if (actor !== undefined && role.tier !== 'admin') this.admin(actor, ev.provider === 'gws' ? role.tier : 'privileged', undefined, 'inferred', ev.id);
+        }
+        break;
+      }
+      case 'risk.detected':
+        mark(subject ?? actor, 'risk');
+        return;
+      case 'device.registered':
+        mark(actor ?? subject, 'device');
+        return;
+      default:
+        if (AUTH_ACTIONS.has(action)) mark(subject ?? actor, 'auth-method');
+    }
+    if (actor !== undefined && (subject === undefined || subject !== actor)) {
+      const m: Mark = { what: 'privileged-op', t, time: ev.time, eventId: ev.id, action };
+      if (ip !== undefined) m.ip = ip;
+      if (subject !== undefined) m.on = subject;
+      push(this.marksByAlias, actor, m);
+    }
+    // Only an admin can do these to others: an actor seen doing them counts as an admin (inferred).
+    if (actor !== undefined && a.kind === 'user' && ADMIN_ONLY.has(action) && (subject === undefined || subject !== actor || action === 'license.changed')) {
+      this.admin(actor, 'admin', undefined, 'inferred', ev.id);
+    }
+  }
+
+  /** Records what a snapshot says: aliases, admins by role template id, creation dates, domains. */
+  observeSnapshot(s: Snapshot, current: boolean): void {
+    this.provider ??= s.provider;
+    const t = Date.parse(s.collectedAt);
+    if (current || this.snapshotMs === undefined) this.snapshotMs = Math.max(this.snapshotMs ?? -Infinity, t);
+    for (const d of s.info?.domains ?? []) this.snapshotDomains.add(d.name.toLowerCase());
+    for (const p of s.principals) {
+      const aliases = aliasesOf({ id: p.id, name: p.upn });
+      this.ids.join(aliases);
+      if (p.upn !== undefined && p.kind === 'user') this.addDomain(p.upn, this.seenDomains);
+      const first = aliases[0];
+      if (first !== undefined && p.createdAt !== undefined) this.createdAtByAlias.set(first, Date.parse(p.createdAt));
+      if (first !== undefined && (p.upn ?? p.name) !== undefined) this.namesByAlias.set(first, (p.upn ?? p.name)!);
+    }
+    for (const d of s.deletedPrincipals) this.ids.join(aliasesOf({ id: d.id, name: d.upn }));
+    for (const r of s.roleAssignments) {
+      const tier = roleTier(s.provider, r.roleTemplateId);
+      const alias = normAlias(r.principalId);
+      if (tier !== undefined && alias !== undefined) this.admin(alias, tier, r.roleName ?? r.roleTemplateId, 'snapshot');
+    }
+  }
+
+  private actorAlias(a: CanonicalEvent['actor']): string | undefined {
+    const raw = a.id ?? a.name;
+    if (raw === undefined) return undefined;
+    const hit = this.actorCache.get(raw);
+    if (hit !== undefined && hit.name === a.name) return hit.alias;
+    const aliases = aliasesOf(a);
+    if (a.id !== undefined && a.name !== undefined) this.ids.join(aliases);
+    const alias = aliases[0];
+    if (alias !== undefined && a.name !== undefined && !this.namesByAlias.has(alias)) {
+      this.namesByAlias.set(alias, a.name);
+      if (a.kind === 'user') this.addDomain(a.name, this.seenDomains);
+    }
+    this.actorCache.set(raw, { name: a.name, alias });
+    return alias;
+  }
+
+  /** Joins a target's id and name once, and remembers its name for display. */
+  private targetAlias(t: { id?: string; name?: string }): void {
+    const raw = t.id ?? t.name!;
+    const hit = this.actorCache.get(raw);
+    if (hit !== undefined && hit.name === t.name) return;
+    const aliases = aliasesOf(t);
+    if (t.id !== undefined) this.ids.join(aliases);
+    const first = aliases[0];
+    if (first !== undefined && t.name !== undefined && !this.namesByAlias.has(first)) this.namesByAlias.set(first, t.name);
+    this.actorCache.set(raw, { name: t.name, alias: first });
+  }
+
+  private addDomain(address: string, into: Set<string>): void {
+    const d = address.includes('@') ? domainOf(address) : undefined;
+    if (d !== undefined && !d.includes('#')) into.add(d);
+  }
+
+  private subjectAlias(ev: CanonicalEvent): string | undefined {
+    for (const t of ev.targets) {
+      if (!isPrincipalKind(t.kind)) continue;
+      const a = firstAlias(t);
+      if (a !== undefined) return a;
+    }
+    return undefined;
+  }
+
+  private admin(alias: string, tier: AdminTier, role: string | undefined, source: AdminEvidence['source'], eventId?: string): void {
+    const e = this.adminByAlias.get(alias);
+    if (e === undefined) {
+      const n: AdminEvidence = { tier, roles: role !== undefined ? [role] : [], source };
+      if (eventId !== undefined) n.eventId = eventId;
+      this.adminByAlias.set(alias, n);
+      return;
+    }
+    mergeAdmin(e, { tier, roles: role !== undefined ? [role] : [], source, ...(eventId !== undefined ? { eventId } : {}) });
+  }
+
+  private useIp(ip: string, alias: string): void {
+    let users = this.ipUsersByAlias.get(ip);
+    if (users === undefined) {
+      users = new Set();
+      this.ipUsersByAlias.set(ip, users);
+    }
+    if (users.size < MAX_USERS_PER_IP) users.add(alias);
+  }
+
+  private signIn(ev: CanonicalEvent, alias: string): void {
+    const time = ev.time;
+    let s = this.signInsByAlias.get(alias);
+    if (s === undefined) {
+      s = { first: NaN, firstTime: time, ips: new Map(), countries: new Map(), failures: new Map() };
+      this.signInsByAlias.set(alias, s);
+    } else if (time < s.firstTime || s.firstTime === '') s.firstTime = time;
+    if (this.tenantFirstSignInTime === '' || time < this.tenantFirstSignInTime) this.tenantFirstSignInTime = time;
+    const ip = ev.actor.ip;
+    if (ip !== undefined) {
+      see(s.ips, ip, time, ev.id);
+      see(this.tenantIps, ip, time, ev.id);
+    }
+    // Graph and the portal download carry a location; the UAL does not.
+    const country = countryOf(ev.raw);
+    if (country !== undefined) {
+      see(s.countries, country, time, ev.id);
+      see(this.tenantCountries, country, time, ev.id);
+    }
+  }
+
+  private failure(alias: string, ip: string, t: number): void {
+    let s = this.signInsByAlias.get(alias);
+    if (s === undefined) {
+      s = { first: NaN, firstTime: '', ips: new Map(), countries: new Map(), failures: new Map() };
+      this.signInsByAlias.set(alias, s);
+    }
+    const list = s.failures.get(ip);
+    if (list === undefined) s.failures.set(ip, [t]);
+    else if (list.length < MAX_FAILURES) list.push(t);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // After the pass: everything keyed by principal, whatever alias each record used.
+
+  freeze(): void {
+    if (this.frozen) return;
+    this.frozen = true;
+    if (this.firstTime !== '') this.firstMs = Date.parse(this.firstTime);
+    if (this.lastTime !== '') this.lastMs = Date.parse(this.lastTime);
+    if (this.tenantFirstSignInTime !== '') this.tenantFirstSignIn = Date.parse(this.tenantFirstSignInTime);
+    dateStats(this.tenantIps);
+    dateStats(this.tenantCountries);
+    for (const s of this.signInsByAlias.values()) {
+      s.first = s.firstTime === '' ? Infinity : Date.parse(s.firstTime);
+      dateStats(s.ips);
+      dateStats(s.countries);
+    }
+    const key = (alias: string): string => this.ids.key({ id: alias }) ?? alias;
+    for (const [alias, e] of this.adminByAlias) {
+      const k = key(alias);
+      const have = this.admins.get(k);
+      if (have === undefined) this.admins.set(k, { ...e, roles: [...e.roles] });
+      else mergeAdmin(have, e);
+    }
+    for (const [alias, list] of this.marksByAlias) {
+      const k = key(alias);
+      const have = this.marks.get(k);
+      if (have === undefined) this.marks.set(k, [...list]);
+      else have.push(...list);
+    }
+    for (const [k, list] of this.marks) {
+      // Aliases differ between records (an id as actor, a UPN as target): compare principals, not spellings.
+      const kept: Mark[] = [];
+      for (const m of list) {
+        if (m.by !== undefined) {
+          const by = key(m.by);
+          if (by === k) delete m.by;
+          else m.by = by;
+        }
+        if (m.on !== undefined) {
+          m.on = key(m.on);
+          if (m.what === 'privileged-op' && m.on === k) continue;
+        }
+        kept.push(m);
+      }
+      kept.sort((x, y) => x.t - y.t);
+      this.marks.set(k, kept);
+    }
+    for (const [alias, s] of this.signInsByAlias) {
+      const k = key(alias);
+      const have = this.signIns.get(k);
+      if (have === undefined) this.signIns.set(k, s);
+      else mergeSignIns(have, s);
+    }
+    for (const [ip, users] of this.ipUsersByAlias) this.ipUsers.set(ip, new Set([...users].map(key)));
+    for (const [alias, t] of this.createdAtByAlias) this.createdAt_.set(key(alias), t);
+    for (const [alias, name] of this.namesByAlias) {
+      const k = key(alias);
+      const have = this.names.get(k);
+      // A UPN reads better than an object id or a display name.
+      if (have === undefined || (!have.includes('@') && name.includes('@'))) this.names.set(k, name);
+    }
+    for (const list of this.ipActions.values()) list.sort((x, y) => x.t - y.t);
+  }
+
+  key(ref: { id?: string | undefined; name?: string | undefined } | undefined): string | undefined {
+    return this.ids.key(ref);
+  }
+
+  same(a: EntityRef | undefined, b: EntityRef | undefined): boolean {
+    return this.ids.same(a, b);
+  }
+
+  /** A principal as an entity with its most readable name (UPN when known). */
+  refOf(key: string, kind = 'user'): EntityRef {
+    const stored = this.names.get(key);
+    const name = stored !== undefined ? (undeletedUpn(stored) ?? stored) : undefined;
+    return name !== undefined && name.toLowerCase() !== key ? { kind, id: key, name } : { kind, name: name ?? key };
+  }
+
+  /** Why a principal counts as an admin (by role, at any time in the data or snapshots), or undefined. */
+  adminOf(ref: EntityRef | string | undefined): AdminEvidence | undefined {
+    const k = typeof ref === 'string' ? ref : this.key(ref);
+    return k === undefined ? undefined : this.admins.get(k);
+  }
+
+  marksOf(ref: EntityRef | string | undefined, what?: MarkKind): Mark[] {
+    const k = typeof ref === 'string' ? ref : this.key(ref);
+    const list = k === undefined ? undefined : this.marks.get(k);
+    if (list === undefined) return [];
+    return what === undefined ? list : list.filter((m) => m.what === what);
+  }
+
+  /** Every principal (by key) with what happened to it, oldest first. */
+  allMarks(): IterableIterator<[string, Mark[]]> {
+    return this.marks.entries();
+  }
+
+  signInsOf(ref: EntityRef | string | undefined): AccountSignIns | undefined {
+    const k = typeof ref === 'string' ? ref : this.key(ref);
+    return k === undefined ? undefined : this.signIns.get(k);
+  }
+
+  /** Every account (by key) with sign-in history. */
+  signInAccounts(): IterableIterator<[string, AccountSignIns]> {
+    return this.signIns.entries();
+  }
+
+  /** Keys of the principals that used an IP (signed in or acted from it). */
+  usersOfIp(ip: string): ReadonlySet<string> {
+    return this.ipUsers.get(ip) ?? new Set();
+  }
+
+  /** The latest time the data speaks of: the newest event or snapshot. */
+  get refMs(): number {
+    return Math.max(this.lastMs, this.snapshotMs ?? -Infinity);
+  }
+
+  /** When the account was created: a creation record, else the snapshot's creation date. */
+  createdAt(ref: EntityRef | string | undefined): { t: number; eventId?: string } | undefined {
+    const k = typeof ref === 'string' ? ref : this.key(ref);
+    if (k === undefined) return undefined;
+    const m = this.marks.get(k)?.find((x) => x.what === 'created');
+    if (m !== undefined) return { t: m.t, eventId: m.eventId };
+    const c = this.createdAt_.get(k);
+    return c === undefined ? undefined : { t: c };
+  }
+
+  /** Created within the recent window before `atMs` (default: the newest data). */
+  createdRecently(ref: EntityRef | string | undefined, atMs = this.refMs): { t: number; eventId?: string } | undefined {
+    const c = this.createdAt(ref);
+    return c !== undefined && c.t <= atMs && c.t >= atMs - this.recentDays * DAY_MS ? c : undefined;
+  }
+
+  /** Made a privileged admin by a role record within the recent window before `atMs`. */
+  madeAdmin(ref: EntityRef | string | undefined, atMs = this.refMs): Mark | undefined {
+    const since = atMs - this.recentDays * DAY_MS;
+    return this.marksOf(ref, 'made-admin').find((m) => (m.tier === 'global' || m.tier === 'privileged') && m.t >= since && m.t <= atMs);
+  }
+
+  /** A new account, or one newly made a privileged admin, at `atMs`: everything it does is suspect. */
+  isNewcomer(ref: EntityRef | string | undefined, atMs = this.refMs): boolean {
+    return this.createdRecently(ref, atMs) !== undefined || this.madeAdmin(ref, atMs) !== undefined;
+  }
+
+  /** A newcomer that holds an admin role. */
+  isNewAdmin(ref: EntityRef | string | undefined, atMs = this.refMs): boolean {
+    return this.adminOf(ref) !== undefined && this.isNewcomer(ref, atMs);
+  }
+
+  /** Domains the tenant owns, best source first; empty when nothing says. */
+  knownDomains(): ReadonlySet<string> {
+    return this.snapshotDomains.size > 0 ? this.snapshotDomains : this.seenDomains;
+  }
+}
+
+const SOURCE_RANK: Readonly<Record<AdminEvidence['source'], number>> = { inferred: 0, event: 1, snapshot: 2 };
+
+function mergeAdmin(into: AdminEvidence, e: AdminEvidence): void {
+  const tier = higherTier(into.tier, e.tier)!;
+  if (tier !== into.tier) {
+    into.tier = tier;
+    into.roles = [...e.roles, ...into.roles.filter((r) => !e.roles.includes(r))];
+  } else {
+    for (const r of e.roles) if (!into.roles.includes(r)) into.roles.push(r);
+  }
+  if (SOURCE_RANK[e.source] > SOURCE_RANK[into.source]) {
+    into.source = e.source;
+    if (e.eventId !== undefined) into.eventId = e.eventId;
+  }
+  into.eventId ??= e.eventId;
+}
+
+function mergeStats(into: Map<string, SeenStat>, from: Map<string, SeenStat>): void {
+  for (const [k, s] of from) {
+    const have = into.get(k);
+    if (have === undefined) into.set(k, { ...s });
+    else {
+      have.count += s.count;
+      if (s.first < have.first) {
+        have.first = s.first;
+        have.firstTime = s.firstTime;
+        have.firstId = s.firstId;
+      }
+    }
+  }
+}
+
+function mergeSignIns(into: AccountSignIns, from: AccountSignIns): void {
+  if (from.first < into.first) {
+    into.first = from.first;
+    into.firstTime = from.firstTime;
+  }
+  mergeStats(into.ips, from.ips);
+  mergeStats(into.countries, from.countries);
+  for (const [ip, times] of from.failures) {
+    const have = into.failures.get(ip);
+    if (have === undefined) into.failures.set(ip, [...times]);
+    else have.push(...times);
+  }
+}

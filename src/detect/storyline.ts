@@ -1,0 +1,296 @@
+// Chains findings into incidents and tells each incident as an ordered storyline.
+//
+// Two findings are linked when, within the link window, they share an IP, a target principal, or an
+// actor acting from the same IP. An established account's actions link only through the IP they came
+// from (the real admin keeps working from the office while an intruder uses his account from abroad);
+// a newcomer (created or made admin in the data) links through everything it does. Findings about
+// the tenant as a whole (a subscription, the notification contacts) join the incident whose time span
+// they fall in. A linked group becomes an incident when it holds a high or critical finding or a sequence.
+import type { Provider } from '../core/event.ts';
+import { shortTime } from './event-values.ts';
+import type { TenantFacts } from './facts.ts';
+import { DAY_MS } from './facts.ts';
+import { findingId, maxSeverity, severityRank, STEP_KINDS, type Entities, type EntityRef, type Finding, type Params, type Severity, type StepKind } from './finding.ts';
+import { isPrincipalKind } from './identity.ts';
+import type { DetectContext } from './rule.ts';
+import { STEP_TEXT_NO_ACTOR } from './storyline-text.ts';
+
+export interface StoryStep {
+  kind: StepKind;
+  time: string;
+  /** False when the time is only when a snapshot noticed the change. */
+  timeExact: boolean;
+  severity: Severity;
+  /** i18n key of the step's sentence (`detect.step.<kind>`, or the finding's title for `other`). */
+  text: string;
+  params: Params;
+  subject?: EntityRef;
+  actor?: EntityRef;
+  ip?: string;
+  /** Findings the step stands for (an event and a snapshot finding of the same fact merge). */
+  findings: string[];
+  ruleIds: string[];
+}
+
+export interface Incident {
+  /** Stable: from the tenant and the earliest finding that made it an incident. */
+  id: string;
+  tenant: string;
+  provider: Provider;
+  severity: Severity;
+  start: string;
+  end: string;
+  /** The leading finding's title key and params (a sequence's when there is one). */
+  title: { key: string; params: Params };
+  /** Member finding ids, oldest first (sequences included). */
+  findings: string[];
+  sequences: string[];
+  entities: Entities;
+  storyline: StoryStep[];
+}
+
+export interface StorylineOptions {
+  linkWindowDays: number;
+}
+
+/** An IP used by this many accounts is shared (an office, a VPN) and links nothing by itself. */
+const SHARED_IP_USERS = 3;
+
+const STEP_ORDER: ReadonlyMap<StepKind, number> = new Map(STEP_KINDS.map((k, i) => [k, i]));
+
+class UnionFind {
+  private readonly parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    let r = i;
+    while (this.parent[r] !== r) r = this.parent[r]!;
+    let c = i;
+    while (this.parent[c] !== r) {
+      const next = this.parent[c]!;
+      this.parent[c] = r;
+      c = next;
+    }
+    return r;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+/** The keys a finding links through (see the module comment). */
+function linkKeys(f: Finding, facts: TenantFacts): string[] {
+  const keys: string[] = [];
+  // An address many accounts use (the office) says nothing about who is behind a change.
+  for (const ip of f.entities.ips) if (facts.usersOfIp(ip).size < SHARED_IP_USERS) keys.push(`ip:${ip}`);
+  for (const a of f.entities.actors) {
+    const k = facts.key(a);
+    if (k === undefined) continue;
+    if (facts.isNewcomer(k, ms(f.time))) keys.push(`p:${k}`);
+    if (f.entities.ips.length === 0) keys.push(`a:${k}|`);
+    for (const ip of f.entities.ips) keys.push(`a:${k}|${ip}`);
+  }
+  const targets = f.subject !== undefined ? [f.subject, ...f.entities.targets] : f.entities.targets;
+  for (const t of targets) {
+    if (!isPrincipalKind(t.kind)) continue;
+    const k = facts.key(t);
+    if (k !== undefined) keys.push(`p:${k}`);
+  }
+  return [...new Set(keys)];
+}
+
+function stepKindOf(f: Finding, facts: TenantFacts): StepKind {
+  const kind = f.step ?? 'other';
+  // Taking rights from an account that itself is new is containment of a rogue admin, not a lock-out.
+  if ((kind === 'original-admin-removed' || kind === 'original-admin-deleted' || kind === 'original-admin-disabled') && f.subject !== undefined && facts.isNewcomer(f.subject, ms(f.time))) {
+    return 'admin-removed';
+  }
+  return kind;
+}
+
+function ms(iso: string): number {
+  return Date.parse(iso);
+}
+
+function storyline(members: readonly Finding[], facts: TenantFacts): StoryStep[] {
+  const items = members
+    .filter((f) => f.kind !== 'sequence')
+    .map((f) => ({ f, kind: stepKindOf(f, facts) }))
+    .sort((a, b) => ms(a.f.time) - ms(b.f.time) || (STEP_ORDER.get(a.kind) ?? 0) - (STEP_ORDER.get(b.kind) ?? 0));
+  const steps: StoryStep[] = [];
+  const subjectKeys: Array<string | undefined> = [];
+  for (const { f, kind } of items) {
+    const sk = facts.key(f.subject);
+    // The same fact seen twice (a log record and a snapshot, or two records of one change) is one step.
+    const i = steps.findIndex(
+      (s, idx) =>
+        s.kind === kind &&
+        kind !== 'other' &&
+        (subjectKeys[idx] === undefined || sk === undefined || subjectKeys[idx] === sk) &&
+        (!s.timeExact || !f.timeExact || Math.abs(ms(s.time) - ms(f.time)) <= DAY_MS),
+    );
+    if (i >= 0) {
+      const s = steps[i]!;
+      s.findings.push(f.id);
+      if (!s.ruleIds.includes(f.ruleId)) s.ruleIds.push(f.ruleId);
+      s.severity = maxSeverity(s.severity, f.severity);
+      for (const [k, v] of Object.entries(f.params)) if (!(k in s.params) || s.params[k] === '-') s.params[k] = v;
+      if (!s.timeExact && f.timeExact) {
+        s.time = f.time;
+        s.timeExact = true;
+        s.params.when = f.params.when ?? shortTime(f.time);
+      }
+      if (s.actor === undefined && f.entities.actors[0] !== undefined) s.actor = f.entities.actors[0];
+      if (s.ip === undefined && f.entities.ips[0] !== undefined) s.ip = f.entities.ips[0];
+      if (s.subject === undefined && f.subject !== undefined) {
+        s.subject = f.subject;
+        subjectKeys[i] = sk;
+      }
+      continue;
+    }
+    const step: StoryStep = {
+      kind,
+      time: f.time,
+      timeExact: f.timeExact,
+      severity: f.severity,
+      text: kind === 'other' ? f.text.title : `detect.step.${kind}`,
+      params: { ...f.params },
+      findings: [f.id],
+      ruleIds: [f.ruleId],
+    };
+    if (f.subject !== undefined) step.subject = f.subject;
+    const actor = f.entities.actors[0];
+    if (actor !== undefined) step.actor = actor;
+    const ip = f.entities.ips[0];
+    if (ip !== undefined) step.ip = ip;
+    steps.push(step);
+    subjectKeys.push(sk);
+  }
+  for (const s of steps) {
+    if (s.params.actor === '-' && STEP_TEXT_NO_ACTOR[s.kind] !== undefined) s.text = `detect.stepNoActor.${s.kind}`;
+  }
+  // A merge can move a step's time (an inexact snapshot step takes a log record's time): re-sort.
+  return steps.sort((a, b) => ms(a.time) - ms(b.time) || (STEP_ORDER.get(a.kind) ?? 0) - (STEP_ORDER.get(b.kind) ?? 0));
+}
+
+function entityUnion(members: readonly Finding[]): Entities {
+  const seen = new Set<string>();
+  const once = (key: string): boolean => {
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+  const out: Entities = { actors: [], targets: [], ips: [] };
+  for (const f of members) {
+    for (const a of f.entities.actors) if (once(`a:${a.id ?? ''}|${a.name ?? ''}`)) out.actors.push(a);
+    for (const t of f.entities.targets) if (once(`t:${t.kind}|${t.id ?? ''}|${t.name ?? ''}`)) out.targets.push(t);
+    for (const ip of f.entities.ips) if (once(`ip:${ip}`)) out.ips.push(ip);
+  }
+  return out;
+}
+
+function makeIncident(tenant: string, members: Finding[], facts: TenantFacts): Incident {
+  members.sort((a, b) => ms(a.time) - ms(b.time) || (a.id < b.id ? -1 : 1));
+  let severity: Severity = 'info';
+  for (const f of members) severity = maxSeverity(severity, f.severity);
+  const sequences = members.filter((f) => f.kind === 'sequence');
+  const lead = [...(sequences.length > 0 ? sequences : members)].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || ms(a.time) - ms(b.time))[0]!;
+  const seed = members.find((f) => f.kind === 'sequence' || severityRank(f.severity) >= severityRank('high')) ?? members[0]!;
+  return {
+    id: findingId('incident', tenant, [seed.id]),
+    tenant,
+    provider: members[0]!.provider,
+    severity,
+    start: members[0]!.time,
+    end: members[members.length - 1]!.time,
+    title: { key: lead.text.title, params: lead.params },
+    findings: members.map((f) => f.id),
+    sequences: sequences.map((f) => f.id),
+    entities: entityUnion(members),
+    storyline: storyline(members, facts),
+  };
+}
+
+function isTenantWide(f: Finding, keys: readonly string[]): boolean {
+  return f.kind !== 'sequence' && keys.length === 0;
+}
+
+function tenantIncidents(tenant: string, findings: readonly Finding[], facts: TenantFacts, windowMs: number): Incident[] {
+  const nodes = findings.filter((f) => f.severity !== 'info');
+  const uf = new UnionFind(nodes.length);
+  const index = new Map<string, number>(nodes.map((f, i) => [f.id, i]));
+  const byKey = new Map<string, number[]>();
+  const tenantWide = new Set<number>();
+  nodes.forEach((f, i) => {
+    const keys = linkKeys(f, facts);
+    if (isTenantWide(f, keys)) tenantWide.add(i);
+    for (const k of keys) {
+      const list = byKey.get(k);
+      if (list) list.push(i);
+      else byKey.set(k, [i]);
+    }
+  });
+  // Chain neighbours in time per key: linear, and transitive within the window.
+  for (const list of byKey.values()) {
+    list.sort((a, b) => ms(nodes[a]!.time) - ms(nodes[b]!.time));
+    for (let j = 1; j < list.length; j++) {
+      const a = list[j - 1]!;
+      const b = list[j]!;
+      if (ms(nodes[b]!.time) - ms(nodes[a]!.time) <= windowMs) uf.union(a, b);
+    }
+  }
+  nodes.forEach((f, i) => {
+    if (f.kind !== 'sequence') return;
+    for (const id of f.evidence.findings) {
+      const j = index.get(id);
+      if (j !== undefined) uf.union(i, j);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  nodes.forEach((_, i) => {
+    if (tenantWide.has(i)) return;
+    const r = uf.find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  });
+  const incidents: Finding[][] = [];
+  for (const g of groups.values()) {
+    const members = g.map((i) => nodes[i]!);
+    if (members.some((f) => f.kind === 'sequence' || severityRank(f.severity) >= severityRank('high'))) incidents.push(members);
+  }
+  // Tenant-wide findings join the incident whose span (plus the window after it) holds them.
+  for (const i of tenantWide) {
+    const f = nodes[i]!;
+    const t = ms(f.time);
+    let best: Finding[] | undefined;
+    let bestGap = Infinity;
+    for (const members of incidents) {
+      const start = Math.min(...members.map((m) => ms(m.time))) - DAY_MS;
+      const end = Math.max(...members.map((m) => ms(m.time))) + windowMs;
+      if (t < start || t > end) continue;
+      const gap = Math.min(...members.map((m) => Math.abs(ms(m.time) - t)));
+      if (gap < bestGap) {
+        bestGap = gap;
+        best = members;
+      }
+    }
+    if (best !== undefined) best.push(f);
+    else if (severityRank(f.severity) >= severityRank('high')) incidents.push([f]);
+  }
+  return incidents.map((members) => makeIncident(tenant, members, facts));
+}
+
+/** Incidents of every tenant, most severe first, then oldest first. */
+export function buildIncidents(findings: readonly Finding[], contexts: ReadonlyMap<string, DetectContext>, options: StorylineOptions): Incident[] {
+  const windowMs = options.linkWindowDays * DAY_MS;
+  const out: Incident[] = [];
+  for (const [tenant, ctx] of contexts) {
+    const mine = findings.filter((f) => f.tenant === tenant);
+    if (mine.length > 0) out.push(...tenantIncidents(tenant, mine, ctx.facts, windowMs));
+  }
+  return out.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+}
