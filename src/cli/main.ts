@@ -10,6 +10,7 @@ import { demoCommand } from './commands/demo.ts';
 import { eventsCommand } from './commands/events.ts';
 import { importCommand } from './commands/import.ts';
 import { scanCommand } from './commands/scan.ts';
+import { timelineCommand } from './commands/timeline.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { processIo, type GlobalOptions, type Io } from './context.ts';
 import { parseTimeArg } from './time-arg.ts';
@@ -143,6 +144,22 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         ...(limit !== undefined ? { limit } : {}),
       };
       setExit(await eventsCommand({ filter, format }, globals(), io));
+    });
+
+  program
+    .command('timeline')
+    .description(t('cli.timeline.description'))
+    .option('--tenant <id>', t('cli.events.tenant'))
+    .option('--since <time>', t('cli.events.since'))
+    .option('--until <time>', t('cli.events.until'))
+    .option('--json', t('cli.opt.json'), false)
+    .action(async (o: { tenant?: string; since?: string; until?: string; json: boolean }) => {
+      const filter = {
+        ...(o.tenant ? { tenant: o.tenant } : {}),
+        ...(o.since ? { since: parseTimeArg(o.since, '--since') } : {}),
+        ...(o.until ? { until: parseTimeArg(o.until, '--until') } : {}),
+      };
+      setExit(await timelineCommand({ filter, json: o.json }, globals(), io));
     });
 
   program

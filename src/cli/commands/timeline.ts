@@ -1,0 +1,24 @@
+// `takeback timeline`: the incident storyline from what the store holds, in the terminal.
+import { EXIT } from '../../core/errors.ts';
+import { t } from '../../core/i18n.ts';
+import { safeJson } from '../../core/sanitize.ts';
+import { openStore } from '../../store/open.ts';
+import type { EventFilter } from '../../store/store.ts';
+import type { GlobalOptions, Io } from '../context.ts';
+import { detectFromStore, renderTimeline } from '../detection.ts';
+
+export async function timelineCommand(opts: { filter: EventFilter; json: boolean }, global: GlobalOptions, io: Io): Promise<number> {
+  const store = openStore(global.store);
+  try {
+    const { findings, incidents } = await detectFromStore(store, opts.filter);
+    if (opts.json) io.stdout.write(safeJson({ incidents, findings }, 2) + '\n');
+    else io.stdout.write(renderTimeline({ findings, incidents }, timelineLabels()));
+  } finally {
+    await store.close();
+  }
+  return EXIT.ok;
+}
+
+export function timelineLabels() {
+  return { incident: t('timeline.incident'), other: t('timeline.other'), none: t('timeline.none'), approx: t('timeline.approx') };
+}

@@ -1,0 +1,66 @@
+// Runs the detections over what the store holds: events (filtered) and each tenant's latest two
+// snapshots. Shared by scan, demo, import and timeline.
+import type { CanonicalEvent } from '../core/event.ts';
+import { currentLang } from '../core/i18n.ts';
+import { terminalSafe } from '../core/sanitize.ts';
+import { detect, type DetectResult } from '../detect/engine.ts';
+import { atLeast, type Severity } from '../detect/finding.ts';
+import { DETECT_TEXT } from '../detect/registry.ts';
+import type { EventFilter, EvidenceStore } from '../store/store.ts';
+
+export async function detectFromStore(store: EvidenceStore, filter: EventFilter = {}, tenants: readonly string[] = []): Promise<DetectResult & { events: Map<string, CanonicalEvent> }> {
+  const events = new Map<string, CanonicalEvent>();
+  const seen = new Set(tenants);
+  for await (const e of store.queryEvents({ ...filter, limit: undefined })) {
+    events.set(e.id, e);
+    seen.add(e.tenant);
+  }
+  const wanted = filter.tenant !== undefined ? [filter.tenant] : [...seen];
+  const findings: DetectResult['findings'] = [];
+  const incidents: DetectResult['incidents'] = [];
+  // Tenants are detected one by one so each gets its own current and previous snapshot.
+  for (const tenant of wanted) {
+    const [current, previous] = await store.latestSnapshots(tenant, 2);
+    const result = await detect(
+      [...events.values()].filter((e) => e.tenant === tenant),
+      { ...(current ? { current } : {}), ...(previous ? { previous } : {}) },
+    );
+    findings.push(...result.findings);
+    incidents.push(...result.incidents);
+  }
+  return { findings, incidents, events };
+}
+
+export function worstSeverity(result: DetectResult): Severity | undefined {
+  const order: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+  return order.find((s) => result.findings.some((f) => f.severity === s));
+}
+
+export function reachesThreshold(result: DetectResult, failOn: Severity): boolean {
+  return result.findings.some((f) => atLeast(f.severity, failOn));
+}
+
+const render = (key: string, params: Record<string, string | number>) => DETECT_TEXT.render(key, currentLang(), params);
+
+/** The storyline of each incident, then the findings outside any incident, for a terminal. */
+export function renderTimeline(result: DetectResult, labels: { incident: string; other: string; none: string; approx: string }): string {
+  const out: string[] = [];
+  const inIncident = new Set(result.incidents.flatMap((i) => i.findings));
+  for (const incident of result.incidents) {
+    out.push(`${labels.incident.replace('{{severity}}', incident.severity.toUpperCase())}: ${render(incident.title.key, incident.title.params)}`);
+    out.push(`  ${incident.tenant}  ${incident.start.slice(0, 16).replace('T', ' ')} → ${incident.end.slice(0, 16).replace('T', ' ')}`);
+    incident.storyline.forEach((step, i) => {
+      const when = step.time.slice(0, 16).replace('T', ' ') + (step.timeExact ? '' : ` ${labels.approx}`);
+      out.push(`  ${String(i + 1).padStart(2)}. ${when}  ${render(step.text, step.params)}`);
+    });
+    out.push('');
+  }
+  const rest = result.findings.filter((f) => !inIncident.has(f.id) && f.kind !== 'sequence');
+  if (rest.length > 0) {
+    out.push(labels.other);
+    for (const f of rest) out.push(`  [${f.severity}] ${f.time.slice(0, 16).replace('T', ' ')}  ${render(f.text.title, f.params)}`);
+  }
+  if (result.findings.length === 0) out.push(labels.none);
+  // Line by line: a newline inside attacker text stays visible as \x0a instead of faking a line.
+  return out.map((line) => terminalSafe(line)).join('\n') + '\n';
+}
