@@ -8,6 +8,7 @@ import { resolveStorePath } from '../store/open.ts';
 import { connectM365Command } from './commands/connect.ts';
 import { demoCommand } from './commands/demo.ts';
 import { eventsCommand } from './commands/events.ts';
+import { huntCommand, sigmaCheckCommand } from './commands/hunt.ts';
 import { importCommand } from './commands/import.ts';
 import { scanCommand } from './commands/scan.ts';
 import { timelineCommand } from './commands/timeline.ts';
@@ -160,6 +161,36 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         ...(o.until ? { until: parseTimeArg(o.until, '--until') } : {}),
       };
       setExit(await timelineCommand({ filter, json: o.json }, globals(), io));
+    });
+
+  program
+    .command('hunt')
+    .description(t('cli.hunt.description'))
+    .requiredOption('--sigma <dir...>', t('cli.hunt.sigma'))
+    .option('--rule <id...>', t('cli.hunt.rule'))
+    .option('--no-builtin', t('cli.hunt.no_builtin'))
+    .option('--tenant <id>', t('cli.events.tenant'))
+    .option('--since <time>', t('cli.events.since'))
+    .option('--until <time>', t('cli.events.until'))
+    .option('--json', t('cli.opt.json'), false)
+    .action(async (o: { sigma: string[]; rule?: string[]; builtin: boolean; tenant?: string; since?: string; until?: string; json: boolean }) => {
+      const filter = {
+        ...(o.tenant ? { tenant: o.tenant } : {}),
+        ...(o.since ? { since: parseTimeArg(o.since, '--since') } : {}),
+        ...(o.until ? { until: parseTimeArg(o.until, '--until') } : {}),
+      };
+      setExit(await huntCommand({ dirs: o.sigma, rules: o.rule ?? [], builtin: o.builtin, filter, json: o.json }, globals(), io));
+    });
+
+  program
+    .command('sigma')
+    .description(t('cli.sigma.description'))
+    .command('check')
+    .description(t('cli.sigma.check'))
+    .argument('<dirs...>', t('cli.sigma.dirs'))
+    .option('--json', t('cli.opt.json'), false)
+    .action((dirs: string[], o: { json: boolean }) => {
+      setExit(sigmaCheckCommand({ dirs, json: o.json }, globals(), io));
     });
 
   program
