@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, TakebackError, isTakebackError } from '../core/errors.ts';
 import { detectLang, initI18n, t, type Lang } from '../core/i18n.ts';
 import { terminalSafe } from '../core/sanitize.ts';
+import type { Severity } from '../detect/finding.ts';
 import { resolveStorePath } from '../store/open.ts';
 import { connectM365Command } from './commands/connect.ts';
 import { demoCommand } from './commands/demo.ts';
@@ -96,9 +97,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('scan')
     .description(t('cli.scan.description'))
     .option('--profile <name>', t('cli.scan.profile'))
+    .addOption(new Option('--fail-on <severity>', t('cli.scan.fail_on')).choices(['info', 'low', 'medium', 'high', 'critical']).default('high'))
     .option('--json', t('cli.opt.json'), false)
-    .action(async (o: { profile?: string; json: boolean }) => {
-      setExit(await scanCommand({ json: o.json, ...(o.profile ? { profile: o.profile } : {}) }, globals(), io));
+    .action(async (o: { profile?: string; json: boolean; failOn: Severity }) => {
+      setExit(await scanCommand({ json: o.json, failOn: o.failOn, ...(o.profile ? { profile: o.profile } : {}) }, globals(), io));
     });
 
   program

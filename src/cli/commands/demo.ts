@@ -5,11 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT } from '../../core/errors.ts';
 import { t } from '../../core/i18n.ts';
-import { safeJson, terminalSafe } from '../../core/sanitize.ts';
+import { terminalSafe } from '../../core/sanitize.ts';
 import { startFakeM365 } from '../../sim/m365/start.ts';
 import type { GlobalOptions, Io } from '../context.ts';
-import { renderScanSummary } from '../scan-summary.ts';
-import { runScan } from './scan.ts';
+import { reportScan, runScan } from './scan.ts';
 
 export interface DemoCommandOptions {
   json: boolean;
@@ -22,7 +21,7 @@ export async function demoCommand(opts: DemoCommandOptions, global: GlobalOption
   const fake = await startFakeM365({ scenario: 'seed-case', seed: 1 });
   try {
     if (!opts.json) io.stdout.write(terminalSafe(t('demo.intro', { url: fake.origin })) + '\n\n');
-    const { summary } = await runScan(
+    const outcome = await runScan(
       {
         tenantId: fake.tenantId,
         clientId: fake.clientId,
@@ -36,7 +35,8 @@ export async function demoCommand(opts: DemoCommandOptions, global: GlobalOption
       { ...global, store },
       io,
     );
-    io.stdout.write(opts.json ? safeJson({ demo: true, ...summary }, 2) + '\n' : renderScanSummary(summary));
+    // The demo shows what a scan finds; it succeeds when it ran, whatever it found.
+    reportScan(outcome, { json: opts.json, failOn: 'critical', extra: { demo: true } }, io);
     if (!opts.json) io.stdout.write('\n' + terminalSafe(t('demo.next', { store })) + '\n');
   } finally {
     await fake.close();

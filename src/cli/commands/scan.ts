@@ -1,5 +1,8 @@
 // `takeback scan`: collect the tenant's audit logs and state into the evidence store.
 import { EXIT } from '../../core/errors.ts';
+import type { CanonicalEvent } from '../../core/event.ts';
+import type { DetectResult } from '../../detect/engine.ts';
+import type { Severity } from '../../detect/finding.ts';
 import { t } from '../../core/i18n.ts';
 import { safeJson, terminalSafe } from '../../core/sanitize.ts';
 import type { M365Connection } from '../../providers/m365/index.ts';
@@ -8,18 +11,28 @@ import { openStore } from '../../store/open.ts';
 import type { GlobalOptions, Io } from '../context.ts';
 import { connectionFromProfile } from '../m365-connection.ts';
 import { findProfile } from '../profiles.ts';
+import { detectFromStore, reachesThreshold, renderTimeline } from '../detection.ts';
 import { renderScanSummary, summarise, type ScanSummary } from '../scan-summary.ts';
+import { timelineLabels } from './timeline.ts';
 
 export interface ScanCommandOptions {
   profile?: string;
   json: boolean;
+  failOn: Severity;
 }
 
 /** Runs a scan into the store and prints its summary; also the body of `takeback demo`. */
-export async function runScan(conn: M365Connection, scope: string, json: boolean, global: GlobalOptions, io: Io): Promise<{ result: M365ScanResult; summary: ScanSummary }> {
+export interface ScanOutcome {
+  result: M365ScanResult;
+  summary: ScanSummary;
+  detection: DetectResult & { events: Map<string, CanonicalEvent> };
+}
+
+export async function runScan(conn: M365Connection, scope: string, json: boolean, global: GlobalOptions, io: Io): Promise<ScanOutcome> {
   const store = openStore(global.store);
   const progress = !json && io.stderr.isTTY;
   let result: M365ScanResult;
+  let detection: ScanOutcome['detection'];
   try {
     result = await scanM365(conn, store, {
       scope,
@@ -27,17 +40,34 @@ export async function runScan(conn: M365Connection, scope: string, json: boolean
         if (progress) io.stderr.write(`\r\x1b[K${terminalSafe(t('scan.progress', { source, state, count: count ?? '' }))}`);
       },
     });
+    // Everything the store holds for this tenant, not only this run's events: a takeover spans scans.
+    detection = await detectFromStore(store, { tenant: result.tenant });
   } finally {
     if (progress) io.stderr.write('\r\x1b[K');
     await store.close();
   }
-  return { result, summary: summarise(result, global.store) };
+  return { result, summary: summarise(result, global.store), detection };
+}
+
+/** Terminal or JSON output of a scan with its detections; the exit code follows --fail-on. */
+export function reportScan(outcome: ScanOutcome, opts: { json: boolean; failOn: Severity; extra?: Record<string, unknown> }, io: Io): number {
+  const { summary, detection } = outcome;
+  const failed = reachesThreshold(detection, opts.failOn);
+  if (opts.json) {
+    const bySeverity: Record<string, number> = {};
+    for (const f of detection.findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+    io.stdout.write(
+      safeJson({ ...opts.extra, ...summary, findings: { total: detection.findings.length, bySeverity, incidents: detection.incidents.length, failOn: opts.failOn, failed } }, 2) + '\n',
+    );
+  } else {
+    io.stdout.write(renderScanSummary(summary) + '\n' + renderTimeline(detection, timelineLabels()));
+  }
+  return failed ? EXIT.findings : EXIT.ok;
 }
 
 export async function scanCommand(opts: ScanCommandOptions, global: GlobalOptions, io: Io): Promise<number> {
   const profile = findProfile(opts.profile);
   const conn = connectionFromProfile(profile, (message) => io.stderr.write(terminalSafe(message) + '\n'));
-  const { summary } = await runScan(conn, profile.name, opts.json, global, io);
-  io.stdout.write(opts.json ? safeJson(summary, 2) + '\n' : renderScanSummary(summary));
-  return EXIT.ok;
+  const outcome = await runScan(conn, profile.name, opts.json, global, io);
+  return reportScan(outcome, opts, io);
 }
