@@ -81,9 +81,13 @@ describe('takeback connect and scan', () => {
   it('scans into the store; a second scan adds no duplicate', async () => {
     const store = join(dir, 'scan.db');
     const first = await runCli(['--store', store, 'scan', '--profile', 'kitahama', '--json'], env());
-    assert.equal(first.code, 0, first.stderr);
-    const a = JSON.parse(first.stdout) as ScanJson;
+    // The seed-case tenant is compromised: findings at or above high make the exit code 3.
+    assert.equal(first.code, 3, first.stderr);
+    const a = JSON.parse(first.stdout) as ScanJson & { findings: { failed: boolean; incidents: number; bySeverity: Record<string, number> } };
     assert.equal(a.tenant, fake.tenantId);
+    assert.equal(a.findings.failed, true);
+    assert.equal(a.findings.incidents, 1);
+    assert.ok((a.findings.bySeverity.critical ?? 0) > 0);
     assert.ok(a.events.inserted > 0);
     assert.equal(source(a, 'signIns').state, 'unlicensed');
 
@@ -107,8 +111,8 @@ describe('scan with a token that lacks Policy.Read.All', () => {
       const dir = tempDir();
       const env = { NODE_EXTRA_CA_CERTS: fake.caFile, TAKEBACK_CONFIG_DIR: join(dir, 'config'), FAKE_M365_SECRET: fake.clientSecret };
       assert.equal((await runCli(connectArgs(fake, 'limited'), env)).code, 0);
-      const r = await runCli(['--store', join(dir, 's.db'), 'scan', '--json'], env);
-      assert.equal(r.code, 0, r.stderr);
+      const r = await runCli(['--store', join(dir, 's.db'), 'scan', '--json', '--fail-on', 'critical'], env);
+      assert.equal(r.code, 3, r.stderr);
       const scan = JSON.parse(r.stdout) as ScanJson;
       for (const name of ['securityDefaults', 'conditionalAccess', 'authorizationPolicy']) {
         assert.deepEqual({ state: source(scan, name).state, permission: source(scan, name).permission }, { state: 'denied', permission: 'Policy.Read.All' }, name);
@@ -164,6 +168,23 @@ describe('scan killed with SIGKILL', { timeout: 300_000 }, () => {
       assert.equal(new Set(actual).size, actual.length, 'no duplicates');
       assert.deepEqual(actual, expected);
       assert.equal((JSON.parse((await runCli(['--store', killed, 'verify', '--json'])).stdout) as { ok: boolean }).ok, true);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('scan of a benign tenant', () => {
+  it('finds nothing at high or above after a month of ordinary admin work, and exits 0', async () => {
+    const fake = await startFakeM365({ scenario: 'benign', seed: 3 });
+    try {
+      const dir = tempDir();
+      const env = { NODE_EXTRA_CA_CERTS: fake.caFile, TAKEBACK_CONFIG_DIR: join(dir, 'config'), FAKE_M365_SECRET: fake.clientSecret };
+      assert.equal((await runCli(connectArgs(fake, 'benign'), env)).code, 0);
+      const r = await runCli(['--store', join(dir, 'b.db'), 'scan', '--json'], env);
+      assert.equal(r.code, 0, r.stdout);
+      const scan = JSON.parse(r.stdout) as { findings: { failed: boolean; incidents: number; bySeverity: Record<string, number> } };
+      assert.deepEqual([scan.findings.failed, scan.findings.incidents, scan.findings.bySeverity.high ?? 0, scan.findings.bySeverity.critical ?? 0], [false, 0, 0, 0]);
     } finally {
       await fake.close();
     }
