@@ -1,5 +1,6 @@
 // timeline, hunt and sigma check through the real binary, on the seed case and real samples.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { ROOT, SAMPLES, runCli, tempDir } from './helpers/cli.ts';
@@ -31,6 +32,22 @@ describe('detection commands', () => {
     assert.equal(steps.length, expected.length, r.stdout);
     expected.forEach((re, i) => assert.match(steps[i]!, re));
     assert.equal((r.stdout.match(/^INCIDENT/gm) ?? []).length, 1);
+  });
+
+  it('report writes a self-contained HTML report and OCSF findings', async () => {
+    const out = join(tempDir(), 'case.html');
+    const r = await runCli(['--store', store, 'report', '--tenant', '5b1c1a4e-3f0d-4c55-9a8e-2d7b6f0e9c31', '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const html = readFileSync(out, 'utf8');
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;/);
+    assert.match(html, /support-admin@examplekk\.onmicrosoft\.com/);
+    assert.doesNotMatch(html, /<script|https?:\/\/[^"' ]+\.(js|css)/);
+
+    const ocsf = await runCli(['--store', store, 'report', '--format', 'ocsf']);
+    const findings = JSON.parse(ocsf.stdout) as Array<{ class_uid: number; finding_info: { analytic: { uid: string } } }>;
+    assert.ok(findings.length > 0);
+    assert.ok(findings.every((f) => f.class_uid === 2004));
+    assert.ok(findings.some((f) => f.finding_info.analytic.uid === 'TB-S7-takeover-chain'));
   });
 
   it('hunt runs the SigmaHQ rules and names their authors and licence', async () => {

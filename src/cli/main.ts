@@ -5,12 +5,14 @@ import { EXIT, TakebackError, isTakebackError } from '../core/errors.ts';
 import { detectLang, initI18n, t, type Lang } from '../core/i18n.ts';
 import { terminalSafe } from '../core/sanitize.ts';
 import type { Severity } from '../detect/finding.ts';
+import { REPORT_FORMATS, type ReportFormat } from '../report/index.ts';
 import { resolveStorePath } from '../store/open.ts';
 import { connectM365Command } from './commands/connect.ts';
 import { demoCommand } from './commands/demo.ts';
 import { eventsCommand } from './commands/events.ts';
 import { huntCommand, sigmaCheckCommand } from './commands/hunt.ts';
 import { importCommand } from './commands/import.ts';
+import { reportCommand } from './commands/report.ts';
 import { scanCommand } from './commands/scan.ts';
 import { timelineCommand } from './commands/timeline.ts';
 import { verifyCommand } from './commands/verify.ts';
@@ -98,9 +100,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description(t('cli.scan.description'))
     .option('--profile <name>', t('cli.scan.profile'))
     .addOption(new Option('--fail-on <severity>', t('cli.scan.fail_on')).choices(['info', 'low', 'medium', 'high', 'critical']).default('high'))
+    .option('--report <file>', t('cli.scan.report'))
     .option('--json', t('cli.opt.json'), false)
-    .action(async (o: { profile?: string; json: boolean; failOn: Severity }) => {
-      setExit(await scanCommand({ json: o.json, failOn: o.failOn, ...(o.profile ? { profile: o.profile } : {}) }, globals(), io));
+    .action(async (o: { profile?: string; json: boolean; failOn: Severity; report?: string }) => {
+      setExit(
+        await scanCommand({ json: o.json, failOn: o.failOn, ...(o.profile ? { profile: o.profile } : {}), ...(o.report ? { report: o.report } : {}) }, globals(), io),
+      );
     });
 
   program
@@ -163,6 +168,23 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         ...(o.until ? { until: parseTimeArg(o.until, '--until') } : {}),
       };
       setExit(await timelineCommand({ filter, json: o.json }, globals(), io));
+    });
+
+  program
+    .command('report')
+    .description(t('cli.report.description'))
+    .option('--tenant <id>', t('cli.events.tenant'))
+    .option('--since <time>', t('cli.events.since'))
+    .option('--until <time>', t('cli.events.until'))
+    .addOption(new Option('--format <format>', t('cli.report.format')).choices([...REPORT_FORMATS]).default('html'))
+    .option('--out <file>', t('cli.report.out'))
+    .action(async (o: { tenant?: string; since?: string; until?: string; format: ReportFormat; out?: string }) => {
+      const filter = {
+        ...(o.tenant ? { tenant: o.tenant } : {}),
+        ...(o.since ? { since: parseTimeArg(o.since, '--since') } : {}),
+        ...(o.until ? { until: parseTimeArg(o.until, '--until') } : {}),
+      };
+      setExit(await reportCommand({ filter, format: o.format, ...(o.out ? { out: o.out } : {}) }, globals(), io));
     });
 
   program

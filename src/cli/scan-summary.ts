@@ -21,9 +21,11 @@ export function summarise(result: M365ScanResult, store: string): ScanSummary {
   const s = result.snapshot;
   const privileged = new Set(s.roleAssignments.filter((r) => isPrivilegedRole(r.roleTemplateId)).map((r) => r.principalId));
   // The logs' outcome of this run (with counts) replaces what the snapshot says of them.
+  const { query: _query, ...unifiedAuditLog } = result.logs.unifiedAuditLog;
   const logs: Record<string, SourceStatus & { count?: number }> = {
     directoryAudits: result.logs.directoryAudits,
     signIns: result.logs.signIns,
+    unifiedAuditLog,
   };
   const sources = { ...s.sources, ...logs };
   return {

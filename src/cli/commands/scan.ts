@@ -12,6 +12,7 @@ import type { GlobalOptions, Io } from '../context.ts';
 import { connectionFromProfile } from '../m365-connection.ts';
 import { findProfile } from '../profiles.ts';
 import { detectFromStore, reachesThreshold, renderTimeline } from '../detection.ts';
+import { defaultReportPath, renderDetectionReport, writeReportFile } from '../report-writer.ts';
 import { renderScanSummary, summarise, type ScanSummary } from '../scan-summary.ts';
 import { timelineLabels } from './timeline.ts';
 
@@ -19,6 +20,7 @@ export interface ScanCommandOptions {
   profile?: string;
   json: boolean;
   failOn: Severity;
+  report?: string;
 }
 
 /** Runs a scan into the store and prints its summary; also the body of `takeback demo`. */
@@ -26,9 +28,11 @@ export interface ScanOutcome {
   result: M365ScanResult;
   summary: ScanSummary;
   detection: DetectResult & { events: Map<string, CanonicalEvent> };
+  /** Where the HTML report was written. */
+  report: string;
 }
 
-export async function runScan(conn: M365Connection, scope: string, json: boolean, global: GlobalOptions, io: Io): Promise<ScanOutcome> {
+export async function runScan(conn: M365Connection, scope: string, json: boolean, global: GlobalOptions, io: Io, reportPath?: string): Promise<ScanOutcome> {
   const store = openStore(global.store);
   const progress = !json && io.stderr.isTTY;
   let result: M365ScanResult;
@@ -46,7 +50,18 @@ export async function runScan(conn: M365Connection, scope: string, json: boolean
     if (progress) io.stderr.write('\r\x1b[K');
     await store.close();
   }
-  return { result, summary: summarise(result, global.store), detection };
+  const summary = summarise(result, global.store);
+  const report = reportPath ?? defaultReportPath(global.store, result.tenant);
+  const sources = Object.fromEntries(summary.sources.map(({ source, ...status }) => [source, status]));
+  writeReportFile(
+    report,
+    renderDetectionReport(
+      detection,
+      [{ tenant: result.tenant, ...(summary.displayName ? { displayName: summary.displayName } : {}), snapshot: result.snapshot, ...(result.previous ? { previous: result.previous } : {}), sources }],
+      'html',
+    ),
+  );
+  return { result, summary, detection, report };
 }
 
 /** Terminal or JSON output of a scan with its detections; the exit code follows --fail-on. */
@@ -57,10 +72,11 @@ export function reportScan(outcome: ScanOutcome, opts: { json: boolean; failOn: 
     const bySeverity: Record<string, number> = {};
     for (const f of detection.findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
     io.stdout.write(
-      safeJson({ ...opts.extra, ...summary, findings: { total: detection.findings.length, bySeverity, incidents: detection.incidents.length, failOn: opts.failOn, failed } }, 2) + '\n',
+      safeJson({ ...opts.extra, ...summary, findings: { total: detection.findings.length, bySeverity, incidents: detection.incidents.length, failOn: opts.failOn, failed }, report: outcome.report }, 2) + '\n',
     );
   } else {
     io.stdout.write(renderScanSummary(summary) + '\n' + renderTimeline(detection, timelineLabels()));
+    io.stdout.write('\n' + terminalSafe(t('scan.report', { path: outcome.report })) + '\n');
   }
   return failed ? EXIT.findings : EXIT.ok;
 }
@@ -68,6 +84,6 @@ export function reportScan(outcome: ScanOutcome, opts: { json: boolean; failOn: 
 export async function scanCommand(opts: ScanCommandOptions, global: GlobalOptions, io: Io): Promise<number> {
   const profile = findProfile(opts.profile);
   const conn = connectionFromProfile(profile, (message) => io.stderr.write(terminalSafe(message) + '\n'));
-  const outcome = await runScan(conn, profile.name, opts.json, global, io);
+  const outcome = await runScan(conn, profile.name, opts.json, global, io, opts.report);
   return reportScan(outcome, opts, io);
 }

@@ -1,0 +1,48 @@
+// `takeback report`: the report from everything the store holds (imports and scans alike).
+import { EXIT } from '../../core/errors.ts';
+import { t } from '../../core/i18n.ts';
+import { terminalSafe } from '../../core/sanitize.ts';
+import type { ReportFormat } from '../../report/index.ts';
+import { openStore } from '../../store/open.ts';
+import type { EventFilter } from '../../store/store.ts';
+import type { GlobalOptions, Io } from '../context.ts';
+import { detectFromStore } from '../detection.ts';
+import { defaultReportPath, renderDetectionReport, writeReportFile, type ReportSubject } from '../report-writer.ts';
+
+export interface ReportCommandOptions {
+  filter: EventFilter;
+  format: ReportFormat;
+  out?: string;
+}
+
+export async function reportCommand(opts: ReportCommandOptions, global: GlobalOptions, io: Io): Promise<number> {
+  const store = openStore(global.store);
+  let content: string;
+  let tenants: string[];
+  try {
+    const detection = await detectFromStore(store, opts.filter);
+    tenants = [...new Set([...detection.events.values()].map((e) => e.tenant))].sort();
+    const subjects: ReportSubject[] = [];
+    for (const tenant of tenants) {
+      const [snapshot, previous] = await store.latestSnapshots(tenant, 2);
+      subjects.push({
+        tenant,
+        ...(snapshot?.info?.displayName ? { displayName: snapshot.info.displayName } : {}),
+        ...(snapshot ? { snapshot } : {}),
+        ...(previous ? { previous } : {}),
+      });
+    }
+    content = renderDetectionReport(detection, subjects, opts.format);
+  } finally {
+    await store.close();
+  }
+  // HTML is a file to open; the other formats go to standard output unless --out says otherwise.
+  const out = opts.out ?? (opts.format === 'html' ? defaultReportPath(global.store, tenants.length === 1 ? tenants[0]! : 'all') : undefined);
+  if (out === undefined) {
+    io.stdout.write(content);
+  } else {
+    writeReportFile(out, content);
+    io.stdout.write(terminalSafe(t('scan.report', { path: out })) + '\n');
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,54 @@
+// Builds the report from a detection run and writes it to a file.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { CanonicalEvent } from '../core/event.ts';
+import type { Snapshot, SourceStatus } from '../core/snapshot.ts';
+import { currentLang } from '../core/i18n.ts';
+import type { DetectResult } from '../detect/engine.ts';
+import { buildReport, EventsWindowTally, renderReport, REPORT_EXTENSIONS, type ReportFormat } from '../report/index.ts';
+
+export interface ReportSubject {
+  tenant: string;
+  displayName?: string;
+  snapshot?: Snapshot;
+  previous?: Snapshot;
+  /** This run's sources with counts (a scan's); default: the snapshot's. */
+  sources?: Record<string, SourceStatus & { count?: number }>;
+}
+
+export function renderDetectionReport(
+  detection: DetectResult & { events: Map<string, CanonicalEvent> },
+  subjects: readonly ReportSubject[],
+  format: ReportFormat,
+): string {
+  const tally = new EventsWindowTally();
+  for (const e of detection.events.values()) tally.add(e);
+  const sources: Record<string, Record<string, SourceStatus & { count?: number }>> = {};
+  for (const s of subjects) if (s.sources) sources[s.tenant] = s.sources;
+  const model = buildReport({
+    lang: currentLang(),
+    generatedAt: new Date().toISOString(),
+    tenants: subjects.map((s) => ({
+      tenant: s.tenant,
+      ...(s.displayName ? { displayName: s.displayName } : {}),
+      ...(s.snapshot ? { snapshot: s.snapshot } : {}),
+      ...(s.previous ? { previous: s.previous } : {}),
+    })),
+    findings: detection.findings,
+    incidents: detection.incidents,
+    events: detection.events,
+    coverage: { eventsWindow: tally.result(), sources },
+  });
+  return renderReport(model, format);
+}
+
+/** The default place for a scan's report: beside the store, named by tenant and time. */
+export function defaultReportPath(store: string, tenant: string, format: ReportFormat = 'html'): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return join(dirname(store), 'reports', `${tenant.replace(/[^A-Za-z0-9._-]/g, '_')}-${stamp}.${REPORT_EXTENSIONS[format]}`);
+}
+
+export function writeReportFile(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+}
