@@ -7,6 +7,7 @@ import { terminalSafe } from '../core/sanitize.ts';
 import type { Severity } from '../detect/finding.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.ts';
 import { resolveStorePath } from '../store/open.ts';
+import { assessCommand } from './commands/assess.ts';
 import { connectM365Command } from './commands/connect.ts';
 import { demoCommand } from './commands/demo.ts';
 import { eventsCommand } from './commands/events.ts';
@@ -168,6 +169,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         ...(o.until ? { until: parseTimeArg(o.until, '--until') } : {}),
       };
       setExit(await timelineCommand({ filter, json: o.json }, globals(), io));
+    });
+
+  program
+    .command('assess')
+    .description(t('cli.assess.description'))
+    .option('--tenant <id>', t('cli.events.tenant'))
+    .option('--accept <file>', t('cli.assess.accept'))
+    .option('--json', t('cli.opt.json'), false)
+    .action(async (o: { tenant?: string; accept?: string; json: boolean }) => {
+      setExit(await assessCommand({ json: o.json, ...(o.tenant ? { tenant: o.tenant } : {}), ...(o.accept ? { accept: o.accept } : {}) }, globals(), io));
     });
 
   program

@@ -1,9 +1,10 @@
 // `takeback scan`: collect the tenant's audit logs and state into the evidence store.
+import { renderAssessment, type AssessmentResult } from '../../assess/index.ts';
 import { EXIT } from '../../core/errors.ts';
 import type { CanonicalEvent } from '../../core/event.ts';
 import type { DetectResult } from '../../detect/engine.ts';
 import type { Severity } from '../../detect/finding.ts';
-import { t } from '../../core/i18n.ts';
+import { currentLang, t } from '../../core/i18n.ts';
 import { safeJson, terminalSafe } from '../../core/sanitize.ts';
 import type { M365Connection } from '../../providers/m365/index.ts';
 import { scanM365, type M365ScanResult } from '../../scan/m365.ts';
@@ -11,6 +12,7 @@ import { openStore } from '../../store/open.ts';
 import type { GlobalOptions, Io } from '../context.ts';
 import { connectionFromProfile } from '../m365-connection.ts';
 import { findProfile } from '../profiles.ts';
+import { assessTenant } from '../assessment.ts';
 import { detectFromStore, reachesThreshold, renderTimeline } from '../detection.ts';
 import { defaultReportPath, renderDetectionReport, writeReportFile } from '../report-writer.ts';
 import { renderScanSummary, summarise, type ScanSummary } from '../scan-summary.ts';
@@ -30,6 +32,7 @@ export interface ScanOutcome {
   detection: DetectResult & { events: Map<string, CanonicalEvent> };
   /** Where the HTML report was written. */
   report: string;
+  assessment?: AssessmentResult;
 }
 
 export async function runScan(conn: M365Connection, scope: string, json: boolean, global: GlobalOptions, io: Io, reportPath?: string): Promise<ScanOutcome> {
@@ -37,6 +40,7 @@ export async function runScan(conn: M365Connection, scope: string, json: boolean
   const progress = !json && io.stderr.isTTY;
   let result: M365ScanResult;
   let detection: ScanOutcome['detection'];
+  let assessment: AssessmentResult | undefined;
   try {
     result = await scanM365(conn, store, {
       scope,
@@ -46,6 +50,7 @@ export async function runScan(conn: M365Connection, scope: string, json: boolean
     });
     // Everything the store holds for this tenant, not only this run's events: a takeover spans scans.
     detection = await detectFromStore(store, { tenant: result.tenant });
+    assessment = (await assessTenant(store, result.tenant)).result;
   } finally {
     if (progress) io.stderr.write('\r\x1b[K');
     await store.close();
@@ -61,7 +66,19 @@ export async function runScan(conn: M365Connection, scope: string, json: boolean
       'html',
     ),
   );
-  return { result, summary, detection, report };
+  return { result, summary, detection, report, ...(assessment ? { assessment } : {}) };
+}
+
+function postureJson(a: AssessmentResult | undefined) {
+  if (!a) return null;
+  return { score: a.score.percent, counts: a.score.counts, failing: a.results.filter((r) => r.status === 'fail').map((r) => ({ id: r.id, severity: r.severity })), drift: a.drift ?? null };
+}
+
+/** The score and the failing checks' titles; `takeback assess` shows their steps. */
+function postureLines(a: AssessmentResult): string {
+  const rendered = renderAssessment(a, currentLang());
+  const lines = [rendered.score, ...rendered.failing.map((c) => `  [${c.severityLabel}] ${c.id} ${c.title}`), t('scan.assess_hint')];
+  return lines.map((l) => terminalSafe(l)).join('\n') + '\n';
 }
 
 /** Terminal or JSON output of a scan with its detections; the exit code follows --fail-on. */
@@ -72,10 +89,11 @@ export function reportScan(outcome: ScanOutcome, opts: { json: boolean; failOn: 
     const bySeverity: Record<string, number> = {};
     for (const f of detection.findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
     io.stdout.write(
-      safeJson({ ...opts.extra, ...summary, findings: { total: detection.findings.length, bySeverity, incidents: detection.incidents.length, failOn: opts.failOn, failed }, report: outcome.report }, 2) + '\n',
+      safeJson({ ...opts.extra, ...summary, findings: { total: detection.findings.length, bySeverity, incidents: detection.incidents.length, failOn: opts.failOn, failed }, posture: postureJson(outcome.assessment), report: outcome.report }, 2) + '\n',
     );
   } else {
     io.stdout.write(renderScanSummary(summary) + '\n' + renderTimeline(detection, timelineLabels()));
+    if (outcome.assessment) io.stdout.write('\n' + postureLines(outcome.assessment));
     io.stdout.write('\n' + terminalSafe(t('scan.report', { path: outcome.report })) + '\n');
   }
   return failed ? EXIT.findings : EXIT.ok;

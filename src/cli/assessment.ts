@@ -1,0 +1,37 @@
+// Runs the posture checks on a tenant's latest snapshot, with drift against the last assessment
+// (kept in the store) and the owner's accepted risks.
+import { assess, loadAcceptances, CHECK_IDS, type AcceptanceList, type AssessContext, type AssessmentResult } from '../assess/index.ts';
+import type { EvidenceStore } from '../store/store.ts';
+import { loadProfiles } from './profiles.ts';
+
+const LAST_KEY = 'assess.last';
+
+export interface AssessRun {
+  result?: AssessmentResult;
+  /** Set when the tenant has no snapshot to assess. */
+  missing?: true;
+}
+
+/** What takeback itself knows about the tenant: break-glass accounts and its own app from the profile. */
+function contextFor(tenant: string): AssessContext {
+  const profile = loadProfiles().find((p) => p.tenantId.toLowerCase() === tenant.toLowerCase());
+  return {
+    now: new Date().toISOString(),
+    ...(profile?.breakGlass ? { breakGlass: profile.breakGlass } : {}),
+    ...(profile ? { selfAppId: profile.clientId } : {}),
+    // No watch or recovery kit exists in takeback yet: that is known, not unknown.
+    watch: { configured: false },
+    recoveryKit: { lastMadeAt: null },
+  };
+}
+
+export async function assessTenant(store: EvidenceStore, tenant: string, acceptFile?: string): Promise<AssessRun> {
+  const [snapshot] = await store.latestSnapshots(tenant, 1);
+  if (!snapshot) return { missing: true };
+  const acceptances: AcceptanceList | undefined = acceptFile ? loadAcceptances(acceptFile, CHECK_IDS) : undefined;
+  const last = await store.getCursor(tenant, LAST_KEY);
+  const previous = last ? (JSON.parse(last) as AssessmentResult) : undefined;
+  const result = assess(snapshot, { ctx: contextFor(tenant), ...(acceptances ? { acceptances } : {}), ...(previous ? { previous } : {}) });
+  await store.setCursor(tenant, LAST_KEY, JSON.stringify(result));
+  return { result };
+}
