@@ -37,8 +37,10 @@ function connectArgs(fake: FakeM365, name: string): string[] {
 }
 
 describe('takeback demo', () => {
+  const demoStore = join(tempDir(), 'demo.db');
+
   it('scans the simulated seed-case tenant with no credentials', async () => {
-    const r = await runCli(['--store', join(tempDir(), 'demo.db'), 'demo', '--json']);
+    const r = await runCli(['--store', demoStore, 'demo', '--json']);
     assert.equal(r.code, 0, r.stderr);
     const scan = JSON.parse(r.stdout) as ScanJson;
     assert.equal(scan.licence.tier, 'Free');
@@ -48,6 +50,27 @@ describe('takeback demo', () => {
     assert.ok(scan.events.inserted > 0);
     const signIns = source(scan, 'signIns');
     assert.deepEqual([signIns.state, signIns.licence, signIns.count], ['unlicensed', 'Microsoft Entra ID P1', 0]);
+    // The Unified Audit Log (180 days) has what the Entra logs no longer do; the story is in test/demo-story.test.ts.
+    const ual = source(scan, 'unifiedAuditLog');
+    assert.equal(ual.state, 'ok');
+    assert.ok((ual.count ?? 0) > (source(scan, 'directoryAudits').count ?? 0));
+    assert.equal((scan as ScanJson & { findings: { incidents: number } }).findings.incidents, 1);
+  });
+
+  it('assess shows the checks that explain the takeover, and Conditional Access skipped on a Free tenant', async () => {
+    const r = await runCli(['--store', demoStore, 'assess', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const result = JSON.parse(r.stdout) as { results: Array<{ id: string; status: string; reason?: unknown }> };
+    const check = (id: string) => result.results.find((c) => c.id === id)!;
+    for (const id of ['TB-AAD-001-global-admin-count', 'TB-AAD-005-admin-mfa-registered', 'TB-AAD-007-mfa-enforced-for-admins', 'TB-AAD-019-evidence-retained']) {
+      assert.equal(check(id).status, 'fail', id);
+    }
+    assert.equal(check('TB-AAD-003-emergency-access-excluded-from-ca').status, 'skipped');
+    assert.match(JSON.stringify(check('TB-AAD-003-emergency-access-excluded-from-ca').reason), /P1/);
+
+    const ja = await runCli(['--store', demoStore, '--lang', 'ja', 'assess']);
+    assert.match(ja.stdout, /TB-AAD-001-global-admin-count/);
+    assert.match(ja.stdout, /[\u3040-\u30ff]/);
   });
 });
 

@@ -61,6 +61,7 @@ const SOURCE_ORDER = [
   'servicePrincipals',
   'directoryAudits',
   'signIns',
+  'unifiedAuditLog',
 ];
 
 // Tiers the Microsoft provider reports (providers/m365/licence.ts), named as Microsoft sells them.

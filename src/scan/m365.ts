@@ -1,14 +1,17 @@
-// One Microsoft 365 scan: audit logs since the last run into the evidence store, then a snapshot
-// of the tenant's state. Shared by `takeback scan` and `takeback demo`.
+// One Microsoft 365 scan: audit logs since the last run into the evidence store (the Entra logs, then
+// the Unified Audit Log, which keeps 180 days where Entra keeps 7), then a snapshot of the tenant's state. Shared by `takeback scan` and `takeback demo`.
 import type { Snapshot, SourceStatus } from '../core/snapshot.ts';
 import {
   collectAuditEvents,
   collectSnapshot,
+  collectUnifiedAuditLog,
   GraphClient,
   type AuditEventsResult,
   type CursorStore,
   type GraphTuning,
   type M365Connection,
+  type QueryPolling,
+  type UalOutcome,
 } from '../providers/m365/index.ts';
 import type { EvidenceStore } from '../store/store.ts';
 
@@ -18,13 +21,15 @@ export interface M365ScanOptions {
   now?: Date;
   http?: GraphTuning;
   onProgress?: (source: string, state: SourceStatus['state'] | 'running', count?: number) => void;
+  /** How long to wait for the Unified Audit Log query (tests shorten it). */
+  ualPolling?: Partial<QueryPolling>;
 }
 
 export interface M365ScanResult {
   tenant: string;
   snapshot: Snapshot;
   previous?: Snapshot;
-  logs: AuditEventsResult;
+  logs: AuditEventsResult & { unifiedAuditLog: UalOutcome };
   events: { inserted: number; duplicates: number };
   startedAt: string;
   finishedAt: string;
@@ -42,16 +47,25 @@ export async function scanM365(conn: M365Connection, store: EvidenceStore, optio
   const graph = new GraphClient(conn, options.http);
   try {
     const events = { inserted: 0, duplicates: 0 };
-    const logs = await collectAuditEvents(graph, {
+    const sink = async (batch: Parameters<EvidenceStore['append']>[0]): Promise<void> => {
+      const r = await store.append(batch);
+      events.inserted += r.inserted;
+      events.duplicates += r.duplicates;
+    };
+    const entra = await collectAuditEvents(graph, {
       cursors,
       http: options.http ?? {},
-      sink: async (batch) => {
-        const r = await store.append(batch);
-        events.inserted += r.inserted;
-        events.duplicates += r.duplicates;
-      },
+      sink,
       onProgress: (p) => options.onProgress?.(p.source, 'running', p.events),
     });
+    const unifiedAuditLog = await collectUnifiedAuditLog(graph, {
+      cursors,
+      sink,
+      ...(options.now ? { now: () => options.now as Date } : {}),
+      ...(options.ualPolling ? { polling: options.ualPolling } : {}),
+      onProgress: (p) => options.onProgress?.(p.source, 'running', p.events),
+    });
+    const logs = { ...entra, unifiedAuditLog };
     const known = await store.getCursor(options.scope, TENANT_KEY);
     const [previous] = known ? await store.latestSnapshots(known, 1) : [];
     const snapshot = await collectSnapshot(graph, {

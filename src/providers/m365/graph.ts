@@ -56,15 +56,28 @@ export class GraphClient {
 
   /** A v1.0 path ("/users?$top=5") or a link Graph returned, as a full URL on the Graph host. */
   url(pathOrUrl: string): string {
-    if (pathOrUrl.startsWith('/')) return `${this.graphRoot}v1.0${pathOrUrl}`;
+    if (pathOrUrl.startsWith('/')) return this.versionUrl('v1.0', pathOrUrl);
     // A token goes only to the Graph host it was issued for, whatever a response links to.
     const origin = new URL(pathOrUrl).origin;
     if (origin !== this.origin) throw this.failure(pathOrUrl, 0, 'OffHostLink', `refusing to follow a link off the Graph host to ${origin}`, 1);
     return pathOrUrl;
   }
 
+  /** A path on one Graph version ("beta", "/security/auditLog/queries") as a full URL. */
+  versionUrl(version: 'v1.0' | 'beta', path: string): string {
+    return `${this.graphRoot}${version}${path}`;
+  }
+
   async get<T = Json>(pathOrUrl: string, headers: Record<string, string> = {}): Promise<T> {
     return (await this.request(this.url(pathOrUrl), headers)) as T;
+  }
+
+  /**
+   * POSTs a JSON body and returns the JSON answer. Retried only when the service says it did not act
+   * (429, 503): a create retried after a lost answer could happen twice.
+   */
+  async post<T = Json>(pathOrUrl: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+    return (await this.request(this.url(pathOrUrl), headers, { method: 'POST', body: JSON.stringify(body) })) as T;
   }
 
   /** Every page of a collection, following @odata.nextLink verbatim until Graph stops giving one. */
@@ -93,7 +106,8 @@ export class GraphClient {
     return items;
   }
 
-  private async request(url: string, headers: Record<string, string>): Promise<unknown> {
+  private async request(url: string, headers: Record<string, string>, write?: { method: 'POST'; body: string }): Promise<unknown> {
+    const method = write?.method ?? 'GET';
     const limiter = this.limits.of(limitClassOf(url));
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
@@ -104,7 +118,8 @@ export class GraphClient {
       let outcome: HttpResponse | TransportError;
       let parsed: unknown;
       try {
-        outcome = await send(this.agent, { method: 'GET', url, headers: { Accept: 'application/json', ...headers, Authorization: `Bearer ${token}` }, timeoutMs: this.timeoutMs });
+        const sent = { Accept: 'application/json', ...(write ? { 'Content-Type': 'application/json' } : {}), ...headers, Authorization: `Bearer ${token}` };
+        outcome = await send(this.agent, { method, url, headers: sent, ...(write ? { body: write.body } : {}), timeoutMs: this.timeoutMs });
         if (outcome.status >= 200 && outcome.status < 300) parsed = parseJson(outcome.body);
       } catch (error) {
         if (!(error instanceof TransportError)) throw error;
@@ -124,7 +139,8 @@ export class GraphClient {
           continue;
         }
       }
-      if (attempt < this.retry.maxAttempts && isRetryable(outcome)) {
+      const again = write ? !(outcome instanceof TransportError) && (outcome.status === 429 || outcome.status === 503) : isRetryable(outcome);
+      if (attempt < this.retry.maxAttempts && again) {
         const response = outcome instanceof TransportError ? undefined : outcome;
         const delay = retryDelayMs(this.retry, attempt, response);
         // A throttled class waits as a whole, so queued requests do not walk into the same 429.
@@ -133,21 +149,21 @@ export class GraphClient {
         continue;
       }
       throw outcome instanceof TransportError
-        ? this.failure(url, 0, outcome.code, outcome.message, attempt, outcome)
-        : this.responseFailure(url, outcome, attempt);
+        ? this.failure(url, 0, outcome.code, outcome.message, attempt, outcome, method)
+        : this.responseFailure(url, outcome, attempt, method);
     }
   }
 
-  private responseFailure(url: string, response: HttpResponse, attempts: number): GraphError {
+  private responseFailure(url: string, response: HttpResponse, attempts: number, method: string): GraphError {
     const body = parseJson(response.body);
     const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
     const code = typeof error?.code === 'string' ? error.code : `HTTP${response.status}`;
     const message = typeof error?.message === 'string' ? error.message : '';
-    return this.failure(url, response.status, code, message, attempts);
+    return this.failure(url, response.status, code, message, attempts, undefined, method);
   }
 
-  private failure(url: string, status: number, code: string, message: string, attempts: number, cause?: unknown): GraphError {
-    return new GraphError({ endpoint: `GET ${new URL(url).pathname}`, status, graphCode: code, message: redact(message).slice(0, 500), attempts }, { cause });
+  private failure(url: string, status: number, code: string, message: string, attempts: number, cause?: unknown, method = 'GET'): GraphError {
+    return new GraphError({ endpoint: `${method} ${new URL(url).pathname}`, status, graphCode: code, message: redact(message).slice(0, 500), attempts }, { cause });
   }
 }
 

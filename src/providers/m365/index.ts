@@ -11,5 +11,14 @@ export { SOURCES, type SourceName } from './sources.ts';
 export { CURSOR_KEYS, memoryCursors, type CursorStore } from './collect/cursors.ts';
 export { collectSnapshot, type SnapshotOptions } from './collect/snapshot.ts';
 export { collectAuditEvents, DEFAULT_OVERLAP_MINUTES, type AuditEventsOptions, type AuditEventsResult, type LogOutcome } from './collect/audit-events.ts';
+export {
+  collectUnifiedAuditLog,
+  DEFAULT_QUERY_POLLING,
+  DEFAULT_UAL_OVERLAP_MINUTES,
+  type QueryPolling,
+  type UalOutcome,
+  type UalProgress,
+  type UnifiedAuditLogOptions,
+} from './collect/unified-audit-log.ts';
 export { daysLeft } from './collect/deleted-users.ts';
 export type { M365Target } from './collect/session.ts';

@@ -24,6 +24,8 @@ export const SOURCES = {
   servicePrincipals: { permission: 'Application.Read.All' },
   directoryAudits: { permission: 'AuditLog.Read.All' },
   signIns: { permission: 'AuditLog.Read.All', licence: ENTRA_P1 },
+  /** Purview audit search through Graph (security/auditLog/queries): the Unified Audit Log, 180 days. */
+  unifiedAuditLog: { permission: 'AuditLogsQuery.Read.All' },
 } as const satisfies Record<string, SourceNeeds>;
 
 export type SourceName = keyof typeof SOURCES;

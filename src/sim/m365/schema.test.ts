@@ -43,7 +43,7 @@ describe('response shapes against the Graph v1.0 schema', () => {
 
   before(async () => {
     model = loadCsdl(CSDL);
-    fake = await startFakeM365({ scenario: { id: 'benign', users: 60 }, now: '2026-06-01T12:00:00Z', faults: { reportingThrottle: false, conditionalAccessThrottle: false } });
+    fake = await startFakeM365({ scenario: { id: 'benign', users: 60 }, now: '2026-06-01T12:00:00Z', faults: { reportingThrottle: false, conditionalAccessThrottle: false }, auditLogQueries: { delayMs: 0 } });
     token = await clientSecretToken(fake);
     // Give one user every kind of method, and one domain a federation, so every shape is exercised.
     const user = fake.state.users.get(fake.scenario.characters.helpdesk ?? '');
@@ -103,6 +103,14 @@ describe('response shapes against the Graph v1.0 schema', () => {
     await list('/auditLogs/directoryAudits?$top=300', 'directoryAudit');
     await list('/auditLogs/signIns?$top=300', 'signIn');
     await list('/reports/authenticationMethods/userRegistrationDetails', 'userRegistrationDetails');
+    // Purview audit search: served on /beta (v1.0 answers 404 as observed live), checked against the v1.0 types.
+    const query = await one(`${fake.graphBetaUrl}/security/auditLog/queries`, 'security.auditLogQuery', {
+      body: { displayName: 'schema', filterStartDateTime: '2026-04-01T00:00:00Z', filterEndDateTime: '2026-06-01T00:00:00Z', recordTypeFilters: ['azureActiveDirectory', 'azureActiveDirectoryStsLogon'], operationFilters: [] },
+    });
+    await list(`${fake.graphBetaUrl}/security/auditLog/queries`, 'security.auditLogQuery');
+    await one(`${fake.graphBetaUrl}/security/auditLog/queries/${String(query.id)}`, 'security.auditLogQuery');
+    const records = await list(`${fake.graphBetaUrl}/security/auditLog/queries/${String(query.id)}/records?$top=1000`, 'security.auditLogRecord');
+    assert.deepEqual(new Set(records.map((r) => r.auditLogRecordType)), new Set(['AzureActiveDirectory', 'AzureActiveDirectoryStsLogon']));
     const created = await one('/users', 'user', { body: { displayName: 'Schema Check', userPrincipalName: 'schema.check@minato-trading.example', mailNickname: 'schema.check', usageLocation: 'JP' } });
     await one(`/users/${String(created.id)}/assignLicense`, 'user', { body: { addLicenses: [{ skuId: fake.state.skus[0]?.skuId, disabledPlans: [] }], removeLicenses: [] } });
     await graph(fake, `/users/${String(created.id)}`, token, { method: 'DELETE' });

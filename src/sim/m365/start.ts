@@ -6,6 +6,7 @@ import { DeviceCodeStore, type DeviceApproval } from './auth/device-codes.ts';
 import { IdentityEndpoints } from './auth/identity-endpoints.ts';
 import { TokenService } from './auth/token-service.ts';
 import {
+  DEFAULT_AUDIT_QUERY_THROTTLE,
   DEFAULT_CONDITIONAL_ACCESS_THROTTLE,
   DEFAULT_REPORTING_THROTTLE,
   FaultInjector,
@@ -18,6 +19,7 @@ import { FakeServer } from './http/fake-server.ts';
 import { RequestLog } from './http/request-log.ts';
 import { buildScenario } from './scenarios/registry.ts';
 import type { BuiltScenario, ScenarioId, ScenarioRequest } from './scenarios/types.ts';
+import type { AuditQueryOptions } from './tenant/audit-queries.ts';
 import type { Licence } from './tenant/model.ts';
 import type { TenantState } from './tenant/tenant-state.ts';
 import { simKeyMaterial, writeCaFile } from './tls/throwaway-ca.ts';
@@ -32,6 +34,8 @@ export interface FakeM365Options {
   /** Overrides the scenario's licence. */
   licence?: Licence;
   faults?: FaultOptions;
+  /** Audit log queries (security/auditLog/queries): delay to success, outcome, whether v1.0 answers. */
+  auditLogQueries?: Partial<AuditQueryOptions>;
   /** Added to every response. */
   latencyMs?: number;
   /** Access token lifetime; default 3599 s as Entra issues. */
@@ -78,6 +82,8 @@ export interface FakeM365 {
   setFaults(faults: FaultOptions): void;
   setLatency(ms: number): void;
   setLicence(licence: Licence): void;
+  /** Changes how audit log queries behave from now on (queries already ended keep their outcome). */
+  setAuditLogQueries(options: Partial<AuditQueryOptions>): void;
   /** A Graph token made directly (tests): choose roles (app) or scopes (delegated, with a user) and lifetime. */
   mintToken(options?: { roles?: string[]; scopes?: string[]; userPrincipalName?: string; expiresInSeconds?: number }): string;
   close(): Promise<void>;
@@ -94,6 +100,7 @@ export async function startFakeM365(options: FakeM365Options = {}): Promise<Fake
   const seed = options.seed ?? 1;
   const scenario = buildScenario(options.scenario ?? 'seed-case', { seed, nowMs: nowOption(options.now), licence: options.licence });
   const state = scenario.state;
+  state.auditQueries.options = { ...state.auditQueries.options, ...options.auditLogQueries };
   const keys = await simKeyMaterial();
   const certificate = keys.collector;
   const registry = new AppRegistry();
@@ -161,6 +168,9 @@ export async function startFakeM365(options: FakeM365Options = {}): Promise<Fake
     setLicence: (licence) => {
       state.licence = licence;
     },
+    setAuditLogQueries: (next) => {
+      state.auditQueries.options = { ...state.auditQueries.options, ...next };
+    },
     mintToken: (mint = {}) => {
       const lifetime = mint.expiresInSeconds ?? 3599;
       if (mint.userPrincipalName || mint.scopes) {
@@ -177,10 +187,12 @@ export async function startFakeM365(options: FakeM365Options = {}): Promise<Fake
   };
 }
 
-function makeThrottles(faults: FaultOptions): { reporting?: SlidingWindow; conditionalAccess?: SlidingWindow } {
+function makeThrottles(faults: FaultOptions): { reporting?: SlidingWindow; conditionalAccess?: SlidingWindow; auditQueryCreation?: SlidingWindow } {
   const reporting = faults.reportingThrottle === false ? undefined : (faults.reportingThrottle ?? DEFAULT_REPORTING_THROTTLE);
   const ca = faults.conditionalAccessThrottle === false ? undefined : (faults.conditionalAccessThrottle ?? DEFAULT_CONDITIONAL_ACCESS_THROTTLE);
+  const auditQueries = faults.auditQueryThrottle === false ? undefined : (faults.auditQueryThrottle ?? DEFAULT_AUDIT_QUERY_THROTTLE);
   return {
+    auditQueryCreation: auditQueries ? new SlidingWindow(auditQueries.limit, auditQueries.windowMs) : undefined,
     reporting: reporting ? new SlidingWindow(reporting.limit, reporting.windowMs) : undefined,
     conditionalAccess: ca ? new SlidingWindow(ca.limit, ca.windowMs) : undefined,
   };

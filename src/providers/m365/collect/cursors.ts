@@ -14,6 +14,10 @@ export const CURSOR_KEYS = {
   directoryAudits: 'm365.directoryAudits.watermark',
   /** ISO time of the newest sign-in record handed to the sink. */
   signIns: 'm365.signIns.watermark',
+  /** ISO time up to which the Unified Audit Log has been read (the end of the last completed query). */
+  ualWatermark: 'm365.ual.watermark',
+  /** JSON of the audit log query under way (id, version, window, next page): a killed scan resumes it. "" when none. */
+  ualQuery: 'm365.ual.query',
 } as const;
 
 /** A CursorStore in memory (tests, one-off runs). */

@@ -52,6 +52,8 @@ export interface FaultOptions {
   reportingThrottle?: ThrottleLimit | false;
   /** /identity/conditionalAccess/* per tenant; default 1 request per second, false to turn off. */
   conditionalAccessThrottle?: ThrottleLimit | false;
+  /** POST /security/auditLog/queries per app per tenant (rapid creation got 429 live); default 3 per 10 s, false to turn off. */
+  auditQueryThrottle?: ThrottleLimit | false;
 }
 
 export interface FaultDecision {
@@ -63,6 +65,7 @@ export interface FaultDecision {
 
 export const DEFAULT_REPORTING_THROTTLE: ThrottleLimit = { limit: 5, windowMs: 10_000 };
 export const DEFAULT_CONDITIONAL_ACCESS_THROTTLE: ThrottleLimit = { limit: 1, windowMs: 1_000 };
+export const DEFAULT_AUDIT_QUERY_THROTTLE: ThrottleLimit = { limit: 3, windowMs: 10_000 };
 
 function matches(match: FaultMatch | undefined, cls: RequestClass, method: string, path: string): boolean {
   if (!match) return true;

@@ -16,7 +16,7 @@ export interface GraphDeps {
   state: TenantState;
   tokens: TokenService;
   origin: () => string;
-  throttles: () => { reporting?: SlidingWindow; conditionalAccess?: SlidingWindow };
+  throttles: () => { reporting?: SlidingWindow; conditionalAccess?: SlidingWindow; auditQueryCreation?: SlidingWindow };
 }
 
 export interface GraphMatch {
@@ -108,6 +108,9 @@ export class GraphService {
     }
     if (cls === 'conditionalAccess' && throttles.conditionalAccess && !throttles.conditionalAccess.tryTake(tenant, Date.now())) {
       return tooManyRequests(call, tenant, 'throttle.aad.ags.policy.conditionalaccess');
+    }
+    if (cls === 'auditQueries' && call.method === 'POST' && throttles.auditQueryCreation && !throttles.auditQueryCreation.tryTake(`${tenant}/${principal.appId}`, Date.now())) {
+      return tooManyRequests(call, `${tenant}+${principal.appId}`, 'throttle.security.auditlog.queries');
     }
     return undefined;
   }

@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   conditionalAccessRead: anyOf('Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess'),
   applicationRead: anyOf('Application.Read.All', 'Application.ReadWrite.All', ...DIRECTORY_READ),
   auditLogRead: anyOf('AuditLog.Read.All'),
+  /** Purview audit search; the Entra-only variant reads the only workload the fake holds. */
+  auditLogQueryRead: anyOf('AuditLogsQuery.Read.All', 'AuditLogsQuery-Entra.Read.All'),
 } as const satisfies Record<string, PermissionRule>;
 
 /** True when the granted permissions satisfy one alternative of the rule. */
@@ -57,6 +59,7 @@ export const DEFAULT_APP_PERMISSIONS: readonly string[] = [
   'Policy.ReadWrite.ConditionalAccess',
   'Application.Read.All',
   'AuditLog.Read.All',
+  'AuditLogsQuery.Read.All',
 ];
 
 /** A read-only grant, for checking that collection works without write permissions. */
@@ -69,4 +72,5 @@ export const READ_ONLY_APP_PERMISSIONS: readonly string[] = [
   'Policy.Read.All',
   'Application.Read.All',
   'AuditLog.Read.All',
+  'AuditLogsQuery.Read.All',
 ];

@@ -34,6 +34,7 @@ export type RequestClass =
   | 'applications'
   | 'auditLogs'
   | 'reports'
+  | 'auditQueries'
   | 'unknown';
 
 export function formBody(call: IncomingCall): URLSearchParams {

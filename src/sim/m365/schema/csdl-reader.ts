@@ -20,6 +20,8 @@ export interface CsdlType {
   properties: Map<string, CsdlProperty>;
   members: Set<string>;
   isFlags: boolean;
+  /** OpenType: may carry properties the schema does not declare (e.g. security.defaultAuditData). */
+  open: boolean;
 }
 
 export type CsdlModel = Map<string, CsdlType>;
@@ -66,6 +68,7 @@ export function parseCsdl(xml: string): CsdlModel {
         properties: new Map(),
         members: new Set(),
         isFlags: a.IsFlags === 'true',
+        open: a.OpenType === 'true',
       };
       model.set(type.name, type);
       // Self-closing type tags have no body.
@@ -93,6 +96,12 @@ export function findProperty(model: CsdlModel, typeName: string, property: strin
     if (p) return p;
   }
   return undefined;
+}
+
+/** Whether a type or one of its base types is open. */
+export function isOpenType(model: CsdlModel, typeName: string): boolean {
+  for (let t = model.get(typeName); t; t = t.baseType ? model.get(t.baseType) : undefined) if (t.open) return true;
+  return false;
 }
 
 export function derivesFrom(model: CsdlModel, typeName: string, ancestor: string): boolean {

@@ -1,7 +1,7 @@
 // Checks a JSON value against a CSDL type: every property must exist on the type (or a base type)
 // with a compatible JSON type, enums must use declared members, @odata.type must name the type or
-// a derived one. Annotations (keys with "@") are skipped.
-import { derivesFrom, findProperty, type CsdlModel } from './csdl-reader.ts';
+// a derived one. Annotations (keys with "@") are skipped; open types may carry undeclared properties.
+import { derivesFrom, findProperty, isOpenType, type CsdlModel } from './csdl-reader.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})$/;
@@ -54,6 +54,8 @@ function checkValue(model: CsdlModel, value: unknown, typeName: string, collecti
     if (key.includes('@')) continue;
     const property = findProperty(model, actual, key);
     if (!property) {
+      // An open type's undeclared (dynamic) properties are allowed with any value.
+      if (isOpenType(model, actual)) continue;
       problems.push(`${path}.${key}: no such property on ${actual}`);
       continue;
     }

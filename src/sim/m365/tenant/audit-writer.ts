@@ -5,6 +5,7 @@ import type { DirectoryAuditRecord, ModifiedProperty, TargetResource } from './l
 import { entraTimestamp } from './log-records.ts';
 import type { Actor } from './model.ts';
 import type { TenantState } from './tenant-state.ts';
+import type { UalHint } from './ual-records.ts';
 import { guidFrom } from '../util/ids.ts';
 import { Prng } from '../util/prng.ts';
 
@@ -16,6 +17,8 @@ export interface AuditRow {
   targets: TargetResource[];
   resultReason?: string;
   additionalDetails?: { key: string; value: string }[];
+  /** What the row's UAL twin says that the row does not (e.g. the security info a user registered). */
+  ual?: UalHint;
 }
 
 /** A modified property whose values are JSON-encoded, as Entra writes them (null stays null). */
@@ -72,6 +75,7 @@ export function writeAudit(state: TenantState, actor: Actor, atMs: number, rows:
       additionalDetails: details,
     };
     state.auditLog.add(atMs, record);
+    if (row.ual) state.ualHints.set(record.id, row.ual);
     written.push(record);
   }
   return written;

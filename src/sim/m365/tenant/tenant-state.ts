@@ -17,6 +17,9 @@ import type {
 import { RoleStore } from './role-store.ts';
 import { TimeOrderedLog, type LazyRecords } from './time-ordered-log.ts';
 import { UserStore, type LazyUsers } from './user-store.ts';
+import { AuditQueryStore } from './audit-queries.ts';
+import type { UalHint } from './ual-records.ts';
+import { UnifiedAuditLog } from './unified-audit-log.ts';
 import { guidFor } from '../util/ids.ts';
 import { GUEST_USER_ROLE_ID } from './catalog.ts';
 
@@ -65,6 +68,9 @@ export class TenantState {
   readonly servicePrincipals: SimServicePrincipal[] = [];
   readonly auditLog: TimeOrderedLog<DirectoryAuditRecord>;
   readonly signInLog: TimeOrderedLog<SignInRecord>;
+  /** The Unified Audit Log: both logs above as UAL records, kept 180 days whatever the licence. */
+  readonly unifiedAuditLog: UnifiedAuditLog;
+  readonly auditQueries = new AuditQueryStore();
   private readonly baseLicenceCounts: Map<string, number>;
 
   constructor(init: TenantStateInit) {
@@ -79,6 +85,7 @@ export class TenantState {
     this.roles = new RoleStore(this.sequence, (templateId) => guidFor(init.seed, 'directoryRole', templateId));
     this.auditLog = new TimeOrderedLog(init.auditNoise);
     this.signInLog = new TimeOrderedLog(init.signInNoise);
+    this.unifiedAuditLog = new UnifiedAuditLog(() => ({ seed: this.seed, tenantId: this.tenantId }), this.auditLog, this.signInLog);
     this.authorizationPolicy = {
       allowInvitesFrom: 'everyone',
       allowedToSignUpEmailBasedSubscriptions: true,
@@ -96,6 +103,11 @@ export class TenantState {
         permissionGrantPoliciesAssigned: ['ManagePermissionGrantsForSelf.microsoft-user-default-legacy'],
       },
     };
+  }
+
+  /** Per directory audit row id: what its UAL twin says that the row does not. */
+  get ualHints(): Map<string, UalHint> {
+    return this.unifiedAuditLog.hints;
   }
 
   get hasPremium(): boolean {

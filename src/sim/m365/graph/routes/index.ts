@@ -11,6 +11,7 @@ import { organizationRoutes } from './organization.ts';
 import { policyRoutes } from './policies.ts';
 import { reportRoutes } from './reports.ts';
 import { roleRoutes } from './roles.ts';
+import { securityAuditRoutes } from './security-audit.ts';
 import { userRoutes } from './users.ts';
 
 export const GRAPH_ROUTES: readonly GraphRoute[] = [
@@ -26,4 +27,5 @@ export const GRAPH_ROUTES: readonly GraphRoute[] = [
   ...applicationRoutes,
   ...auditLogRoutes,
   ...reportRoutes,
+  ...securityAuditRoutes,
 ];
