@@ -201,6 +201,7 @@ export class TenantFacts {
   private createdAt_ = new Map<string, number>();
   private names = new Map<string, string>();
   private frozen = false;
+  private readonly marksByKind = new Map<string, Map<MarkKind, Mark[]>>();
 
   constructor(
     readonly tenant: string,
@@ -510,7 +511,21 @@ export class TenantFacts {
     const k = typeof ref === 'string' ? ref : this.key(ref);
     const list = k === undefined ? undefined : this.marks.get(k);
     if (list === undefined) return [];
-    return what === undefined ? list : list.filter((m) => m.what === what);
+    if (what === undefined) return list;
+    if (!this.frozen) return list.filter((m) => m.what === what);
+    // A busy admin has thousands of marks and rules ask for one kind per finding: group them once.
+    let byKind = this.marksByKind.get(k!);
+    if (byKind === undefined) {
+      byKind = new Map();
+      for (const m of list) {
+        const l = byKind.get(m.what);
+        if (l === undefined) byKind.set(m.what, [m]);
+        else l.push(m);
+      }
+      this.marksByKind.set(k!, byKind);
+    }
+    // A copy, as before: callers may keep or change what they get.
+    return byKind.get(what)?.slice() ?? [];
   }
 
   /** Every principal (by key) with what happened to it, oldest first. */
@@ -542,7 +557,7 @@ export class TenantFacts {
   createdAt(ref: EntityRef | string | undefined): { t: number; eventId?: string } | undefined {
     const k = typeof ref === 'string' ? ref : this.key(ref);
     if (k === undefined) return undefined;
-    const m = this.marks.get(k)?.find((x) => x.what === 'created');
+    const m = this.marksOf(k, 'created')[0];
     if (m !== undefined) return { t: m.t, eventId: m.eventId };
     const c = this.createdAt_.get(k);
     return c === undefined ? undefined : { t: c };

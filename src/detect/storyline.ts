@@ -118,20 +118,28 @@ function ms(iso: string): number {
 function storyline(members: readonly Finding[], facts: TenantFacts): StoryStep[] {
   const items = members
     .filter((f) => f.kind !== 'sequence')
-    .map((f) => ({ f, kind: stepKindOf(f, facts) }))
-    .sort((a, b) => ms(a.f.time) - ms(b.f.time) || (STEP_ORDER.get(a.kind) ?? 0) - (STEP_ORDER.get(b.kind) ?? 0));
+    .map((f) => ({ f, kind: stepKindOf(f, facts), t: ms(f.time) }))
+    .sort((a, b) => a.t - b.t || (STEP_ORDER.get(a.kind) ?? 0) - (STEP_ORDER.get(b.kind) ?? 0));
   const steps: StoryStep[] = [];
   const subjectKeys: Array<string | undefined> = [];
-  for (const { f, kind } of items) {
+  // Each step's time in ms, and the steps of each kind in order: a large incident has thousands of
+  // findings, and looking for a step to merge into must not parse dates or scan other kinds.
+  const stepMs: number[] = [];
+  const byKind = new Map<StepKind, number[]>();
+  for (const { f, kind, t } of items) {
     const sk = facts.key(f.subject);
     // The same fact seen twice (a log record and a snapshot, or two records of one change) is one step.
-    const i = steps.findIndex(
-      (s, idx) =>
-        s.kind === kind &&
-        kind !== 'other' &&
-        (subjectKeys[idx] === undefined || sk === undefined || subjectKeys[idx] === sk) &&
-        (!s.timeExact || !f.timeExact || Math.abs(ms(s.time) - ms(f.time)) <= DAY_MS),
-    );
+    let i = -1;
+    const same = kind !== 'other' ? byKind.get(kind) : undefined;
+    if (same !== undefined) {
+      for (const idx of same) {
+        const s = steps[idx]!;
+        if ((subjectKeys[idx] === undefined || sk === undefined || subjectKeys[idx] === sk) && (!s.timeExact || !f.timeExact || Math.abs(stepMs[idx]! - t) <= DAY_MS)) {
+          i = idx;
+          break;
+        }
+      }
+    }
     if (i >= 0) {
       const s = steps[i]!;
       s.findings.push(f.id);
@@ -140,6 +148,7 @@ function storyline(members: readonly Finding[], facts: TenantFacts): StoryStep[]
       for (const [k, v] of Object.entries(f.params)) if (!(k in s.params) || s.params[k] === '-') s.params[k] = v;
       if (!s.timeExact && f.timeExact) {
         s.time = f.time;
+        stepMs[i] = t;
         s.timeExact = true;
         s.params.when = f.params.when ?? shortTime(f.time);
       }
@@ -168,6 +177,12 @@ function storyline(members: readonly Finding[], facts: TenantFacts): StoryStep[]
     if (ip !== undefined) step.ip = ip;
     steps.push(step);
     subjectKeys.push(sk);
+    stepMs.push(t);
+    if (kind !== 'other') {
+      const list = byKind.get(kind);
+      if (list !== undefined) list.push(steps.length - 1);
+      else byKind.set(kind, [steps.length - 1]);
+    }
   }
   for (const s of steps) {
     if (s.params.actor === '-' && STEP_TEXT_NO_ACTOR[s.kind] !== undefined) s.text = `detect.stepNoActor.${s.kind}`;
@@ -193,7 +208,9 @@ function entityUnion(members: readonly Finding[]): Entities {
 }
 
 function makeIncident(tenant: string, members: Finding[], facts: TenantFacts): Incident {
-  members.sort((a, b) => ms(a.time) - ms(b.time) || (a.id < b.id ? -1 : 1));
+  const tm = new Map<Finding, number>();
+  for (const f of members) tm.set(f, ms(f.time));
+  members.sort((a, b) => tm.get(a)! - tm.get(b)! || (a.id < b.id ? -1 : 1));
   let severity: Severity = 'info';
   for (const f of members) severity = maxSeverity(severity, f.severity);
   const sequences = members.filter((f) => f.kind === 'sequence');
