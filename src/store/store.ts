@@ -70,6 +70,8 @@ export interface EvidenceStore {
   stats(): Promise<StoreStats>;
   /** Snapshots are versioned: saving never replaces an earlier one. */
   saveSnapshot(snapshot: Snapshot): Promise<void>;
+  /** Tenants that have at least one snapshot. */
+  snapshotTenants(): Promise<string[]>;
   /** The newest `count` snapshots of a tenant, newest first. */
   latestSnapshots(tenant: string, count: number): Promise<Snapshot[]>;
   /** Collection cursors (watermarks, delta links), per scope (a profile or tenant) and key. */

@@ -27,6 +27,9 @@ export function openDb(path: string): Db {
   // NORMAL is durable across a killed process in WAL mode; only a power cut may lose the last commit.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // 16 MiB of page cache (default 2 MiB): holds the uid index pages a group commit dirties, and
+  // keeps an import's peak RSS in budget (bench/README.md).
+  db.pragma('cache_size = -16384');
   const current = db.pragma('user_version', { simple: true }) as number;
   const all = migrations();
   const latest = all.at(-1)?.version ?? 0;

@@ -146,4 +146,25 @@ describe('SQLite evidence store', () => {
     assert.deepEqual(result.problems.map((p) => p.kind), ['inserted']);
     await reopened.close();
   });
+  it('a failed append leaves the appends before it in the same group commit intact', async () => {
+    const { path, store } = tempStore();
+    const kept = Array.from({ length: 3 }, () => makeEvent());
+    await store.append(kept);
+    // An unreadable time cannot be indexed: the whole batch is refused, nothing of it is stored.
+    await assert.rejects(async () => store.append([makeEvent(), makeEvent({ time: 'not a time' })]), /NOT NULL/);
+    assert.deepEqual(await store.append([makeEvent()]), { inserted: 1, duplicates: 0 });
+    await store.close();
+    assert.equal(sqlite(path, 'SELECT count(*) FROM events').trim(), '4');
+    const reopened = new SqliteStore(path);
+    assert.equal((await reopened.verify()).ok, true);
+    await reopened.close();
+  });
+
+  it('other readers see appended events within about a second, without close', async () => {
+    const { path, store } = tempStore();
+    await store.append(Array.from({ length: 5 }, () => makeEvent()));
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(sqlite(path, 'SELECT count(*) FROM events').trim(), '5');
+    await store.close();
+  });
 });

@@ -1,16 +1,20 @@
 // The SQLite evidence store: one file per workspace, WAL, schema migrations.
 import type { CanonicalEvent } from '../../core/event.ts';
+import type { Snapshot } from '../../core/snapshot.ts';
 import type { AppendResult, EventFilter, EvidenceStore, ImportRecord, StoreStats, VerifyResult } from '../store.ts';
 import { openDb, type Db } from './db.ts';
 import { SqliteEvents } from './events.ts';
+import { SqliteSnapshots } from './snapshots.ts';
 
 export class SqliteStore implements EvidenceStore {
   private readonly db: Db;
   private readonly events: SqliteEvents;
+  private readonly snapshots: SqliteSnapshots;
 
   constructor(readonly location: string) {
     this.db = openDb(location);
     this.events = new SqliteEvents(this.db);
+    this.snapshots = new SqliteSnapshots(this.db);
   }
 
   append(events: readonly CanonicalEvent[]): Promise<AppendResult> {
@@ -36,6 +40,8 @@ export class SqliteStore implements EvidenceStore {
     this.db
       .prepare('INSERT INTO imports (file, format, started_at, finished_at, summary) VALUES (?,?,?,?,?)')
       .run(record.file, record.format, record.startedAt, record.finishedAt, JSON.stringify(record.summary));
+    // The import is over: make its events durable now rather than at the next group commit.
+    this.events.commit();
     return Promise.resolve();
   }
 
@@ -53,8 +59,32 @@ export class SqliteStore implements EvidenceStore {
     });
   }
 
+  saveSnapshot(snapshot: Snapshot): Promise<void> {
+    this.snapshots.save(snapshot);
+    return Promise.resolve();
+  }
+
+  snapshotTenants(): Promise<string[]> {
+    return Promise.resolve(this.snapshots.tenants());
+  }
+
+  latestSnapshots(tenant: string, count: number): Promise<Snapshot[]> {
+    return Promise.resolve(this.snapshots.latest(tenant, count));
+  }
+
+  getCursor(scope: string, key: string): Promise<string | undefined> {
+    return Promise.resolve(this.snapshots.getCursor(scope, key));
+  }
+
+  /** Written on the same connection after the events it covers, so it never gets ahead of them. */
+  setCursor(scope: string, key: string, value: string): Promise<void> {
+    this.snapshots.setCursor(scope, key, value);
+    return Promise.resolve();
+  }
+
   close(): Promise<void> {
     if (this.db.open) {
+      this.events.commit();
       this.db.pragma('wal_checkpoint(TRUNCATE)');
       this.db.close();
     }

@@ -1,6 +1,9 @@
 // Terms: each distinct string (tenant, action, actor, target, IP) stored once and referred to by id.
 import type { Db } from './db.ts';
 
+/** About 10 MiB of cached terms; a miss costs one indexed SELECT. */
+const MAX_CACHED = 50_000;
+
 export class Terms {
   private readonly ids = new Map<string, number>();
   private readonly values = new Map<number, string>();
@@ -70,8 +73,15 @@ export class Terms {
     this.pending = [];
   }
 
+  forgetAll(): void {
+    this.ids.clear();
+    this.values.clear();
+    this.pending = [];
+  }
+
   private remember(value: string, id: number): void {
-    if (this.ids.size > 200_000) {
+    // Bounded: an import's memory must not grow with the number of distinct actors, targets and IPs.
+    if (this.ids.size >= MAX_CACHED) {
       this.ids.clear();
       this.values.clear();
     }
