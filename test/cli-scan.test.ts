@@ -55,6 +55,11 @@ describe('takeback demo', () => {
     assert.equal(ual.state, 'ok');
     assert.ok((ual.count ?? 0) > (source(scan, 'directoryAudits').count ?? 0));
     assert.equal((scan as ScanJson & { findings: { incidents: number } }).findings.incidents, 1);
+    // The HTML report carries the storyline and the posture checks that explain the takeover.
+    const html = readFileSync((scan as ScanJson & { report: string }).report, 'utf8');
+    assert.match(html, /<section id="posture">/);
+    assert.match(html, /TB-AAD-001-global-admin-count/);
+    assert.match(html, /TB-AAD-007-mfa-enforced-for-admins/);
   });
 
   it('assess shows the checks that explain the takeover, and Conditional Access skipped on a Free tenant', async () => {

@@ -4,7 +4,8 @@ import { assess, loadAcceptances, CHECK_IDS, type AcceptanceList, type AssessCon
 import type { EvidenceStore } from '../store/store.ts';
 import { loadProfiles } from './profiles.ts';
 
-const LAST_KEY = 'assess.last';
+/** The last assessment of a tenant, kept as a cursor: drift compares with it, reports show it. */
+export const LAST_ASSESSMENT_KEY = 'assess.last';
 
 export interface AssessRun {
   result?: AssessmentResult;
@@ -29,9 +30,9 @@ export async function assessTenant(store: EvidenceStore, tenant: string, acceptF
   const [snapshot] = await store.latestSnapshots(tenant, 1);
   if (!snapshot) return { missing: true };
   const acceptances: AcceptanceList | undefined = acceptFile ? loadAcceptances(acceptFile, CHECK_IDS) : undefined;
-  const last = await store.getCursor(tenant, LAST_KEY);
+  const last = await store.getCursor(tenant, LAST_ASSESSMENT_KEY);
   const previous = last ? (JSON.parse(last) as AssessmentResult) : undefined;
   const result = assess(snapshot, { ctx: contextFor(tenant), ...(acceptances ? { acceptances } : {}), ...(previous ? { previous } : {}) });
-  await store.setCursor(tenant, LAST_KEY, JSON.stringify(result));
+  await store.setCursor(tenant, LAST_ASSESSMENT_KEY, JSON.stringify(result));
   return { result };
 }

@@ -1,6 +1,7 @@
 // Builds the report from a detection run and writes it to a file.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { AssessmentResult } from '../assess/index.ts';
 import type { CanonicalEvent } from '../core/event.ts';
 import type { Snapshot, SourceStatus } from '../core/snapshot.ts';
 import { currentLang } from '../core/i18n.ts';
@@ -20,6 +21,7 @@ export function renderDetectionReport(
   detection: DetectResult & { events: Map<string, CanonicalEvent> },
   subjects: readonly ReportSubject[],
   format: ReportFormat,
+  posture: readonly AssessmentResult[] = [],
 ): string {
   const tally = new EventsWindowTally();
   for (const e of detection.events.values()) tally.add(e);
@@ -38,6 +40,7 @@ export function renderDetectionReport(
     incidents: detection.incidents,
     events: detection.events,
     coverage: { eventsWindow: tally.result(), sources },
+    posture,
   });
   return renderReport(model, format);
 }

@@ -1,6 +1,8 @@
 // The HTML report: one self-contained file (inline CSS, inline SVG, no script) that opens offline.
 // Every value goes through the escaping template (markup.ts), and the Content-Security-Policy forbids
 // loading anything, so even a value that slipped through could neither run nor fetch.
+import type { RenderedCheck } from '../assess/render.ts';
+import { t } from '../core/i18n.ts';
 import { reportCss } from './html-style.ts';
 import { h, trusted, type Markup } from './markup.ts';
 import { timelineSvgMarkup } from './timeline-svg.ts';
@@ -118,6 +120,27 @@ ${tenants}
 }
 
 /** The whole report as one HTML document. */
+/** The posture checks: score and drift, then failing and accepted checks with their steps, then what was skipped and why. */
+function postureSection(m: ReportModel): Markup | string {
+  if (!m.posture || m.posture.length === 0) return '';
+  const p = (key: string) => t(`report.posture.${key}`, { lng: m.lang });
+  const card = (c: RenderedCheck) =>
+    h`<article class="finding sev-${c.severity.toLowerCase()}"><h4><span class="sev">${c.severityLabel}</span> ${c.title} <span class="mono">${c.id}</span></h4>
+<p>${c.rationale}</p>${c.findings.length > 0 ? h`<ul>${c.findings.map((x) => h`<li>${x}</li>`)}</ul>` : ''}
+${c.acceptance !== undefined ? h`<p class="note">${c.acceptance}</p>` : ''}
+<p><strong>${p('where')}</strong> ${c.portal}</p>
+<h5>${p('steps')}</h5><ol>${c.steps.map((x) => h`<li>${x}</li>`)}</ol></article>`;
+  return h`<section id="posture"><h2>${p('heading')}</h2>
+${m.posture.map(
+  ({ tenantName, assessment: a }) => h`<h3>${tenantName}</h3><p class="verdict-line">${a.score}</p>
+${a.drift ? h`<p>${a.drift.heading}</p>` : ''}
+${a.failing.length > 0 ? h`<h4>${p('failing')}</h4>${a.failing.map(card)}` : ''}
+${a.accepted.length > 0 ? h`<h4>${p('accepted')}</h4>${a.accepted.map(card)}` : ''}
+${a.skipped.length > 0 ? h`<h4>${p('skipped')}</h4><ul>${a.skipped.map((c) => h`<li>${c.title} — ${c.reason ?? ''}</li>`)}</ul>` : ''}`,
+)}
+</section>`;
+}
+
 export function renderHtml(m: ReportModel): string {
   const l = m.labels;
   const byId = new Map(m.findings.map((f) => [f.id, f]));
@@ -146,13 +169,14 @@ export function renderHtml(m: ReportModel): string {
 </header>
 <main>
 ${verdictSection(m)}
-<nav class="toc"><a href="#incidents">${l.incidents}</a><a href="#other-findings">${l.otherFindings}</a><a href="#coverage">${l.coverage}</a></nav>
+<nav class="toc"><a href="#incidents">${l.incidents}</a><a href="#other-findings">${l.otherFindings}</a>${m.posture ? h`<a href="#posture">${t('report.posture.heading', { lng: m.lang })}</a>` : ''}<a href="#coverage">${l.coverage}</a></nav>
 <section id="incidents"><h2>${l.incidents}</h2>
 ${m.incidents.length > 0 ? m.incidents.map((inc) => incidentSection(inc, m, byId)) : h`<p>${l.noIncidents}</p>`}
 </section>
 <section id="other-findings"><h2>${l.otherFindings}</h2>
 ${others.length > 0 ? others.map((f) => findingCard(f, l)) : h`<p>${l.noOtherFindings}</p>`}
 </section>
+${postureSection(m)}
 ${coverageSection(m.coverage, l)}
 </main>
 <footer><p>${l.footer}</p></footer>

@@ -1,3 +1,5 @@
+import { renderAssessment } from '../assess/render.ts';
+import type { AssessmentResult } from '../assess/types.ts';
 // buildReport: findings, incidents, the evidence events and the data coverage → a ReportModel with
 // every sentence rendered in one language. Detection text comes from DETECT_TEXT, the report's own
 // words from locales (`report.*`). Pure: the same input gives the same model.
@@ -49,6 +51,8 @@ export interface ReportInput {
   coverage: CoverageInput;
   /** takeback's version; default: package.json's. */
   version?: string;
+  /** Posture assessments (src/assess) to show with the findings. */
+  posture?: readonly AssessmentResult[];
 }
 
 let packageVersion: string | undefined;
@@ -380,5 +384,8 @@ export function buildReport(input: ReportInput): ReportModel {
     incidents,
     findings,
     coverage,
+    ...(input.posture && input.posture.length > 0
+      ? { posture: input.posture.map((a) => ({ tenantName: nameOf(a.tenant), assessment: renderAssessment(a, lang) })) }
+      : {}),
   };
 }

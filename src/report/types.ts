@@ -1,3 +1,4 @@
+import type { RenderedAssessment } from '../assess/render.ts';
 // The report model: everything a renderer shows, with all text already in the chosen language, so the
 // HTML, CSV, JSON, OCSF and terminal renderers only lay it out (and escape it for their medium).
 import type { Provider } from '../core/event.ts';
@@ -249,4 +250,11 @@ export interface ReportModel {
   /** Every finding: those of each incident in incident order (oldest first), then the rest, most severe first. */
   findings: ReportFinding[];
   coverage: ReportCoverage;
+  /** Posture checks of each tenant's latest snapshot, already in the report's language. */
+  posture?: ReportPosture[];
+}
+
+export interface ReportPosture {
+  tenantName: string;
+  assessment: RenderedAssessment;
 }

@@ -1,10 +1,12 @@
 // `takeback report`: the report from everything the store holds (imports and scans alike).
+import type { AssessmentResult } from '../../assess/index.ts';
 import { EXIT } from '../../core/errors.ts';
 import { t } from '../../core/i18n.ts';
 import { terminalSafe } from '../../core/sanitize.ts';
 import type { ReportFormat } from '../../report/index.ts';
 import { openStore } from '../../store/open.ts';
 import type { EventFilter } from '../../store/store.ts';
+import { LAST_ASSESSMENT_KEY } from '../assessment.ts';
 import type { GlobalOptions, Io } from '../context.ts';
 import { detectFromStore } from '../detection.ts';
 import { defaultReportPath, renderDetectionReport, writeReportFile, type ReportSubject } from '../report-writer.ts';
@@ -23,7 +25,10 @@ export async function reportCommand(opts: ReportCommandOptions, global: GlobalOp
     const detection = await detectFromStore(store, opts.filter);
     tenants = [...new Set([...detection.events.values()].map((e) => e.tenant))].sort();
     const subjects: ReportSubject[] = [];
+    const posture: AssessmentResult[] = [];
     for (const tenant of tenants) {
+      const last = await store.getCursor(tenant, LAST_ASSESSMENT_KEY);
+      if (last) posture.push(JSON.parse(last) as AssessmentResult);
       const [snapshot, previous] = await store.latestSnapshots(tenant, 2);
       subjects.push({
         tenant,
@@ -32,7 +37,7 @@ export async function reportCommand(opts: ReportCommandOptions, global: GlobalOp
         ...(previous ? { previous } : {}),
       });
     }
-    content = renderDetectionReport(detection, subjects, opts.format);
+    content = renderDetectionReport(detection, subjects, opts.format, posture);
   } finally {
     await store.close();
   }

@@ -64,6 +64,7 @@ export async function runScan(conn: M365Connection, scope: string, json: boolean
       detection,
       [{ tenant: result.tenant, ...(summary.displayName ? { displayName: summary.displayName } : {}), snapshot: result.snapshot, ...(result.previous ? { previous: result.previous } : {}), sources }],
       'html',
+      assessment ? [assessment] : [],
     ),
   );
   return { result, summary, detection, report, ...(assessment ? { assessment } : {}) };
