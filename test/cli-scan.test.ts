@@ -1,7 +1,7 @@
 // connect, scan and demo through the real binary, against the fake Microsoft tenant over HTTPS.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
@@ -119,9 +119,15 @@ describe('takeback connect and scan', () => {
     assert.ok(a.events.inserted > 0);
     assert.equal(source(a, 'signIns').state, 'unlicensed');
 
-    const second = await runCli(['--store', store, 'scan', '--json'], env());
-    const b = JSON.parse(second.stdout) as ScanJson;
+    // The second scan accepts one failing check: it shows as accepted, in the summary and the report.
+    const accept = join(dir, 'risks.yaml');
+    writeFileSync(accept, 'version: 1\nacceptances:\n  - check: TB-AAD-021-user-consent-restricted\n    reason: the accounting add-in needs user consent until March\n    expires: 2099-03-31\n');
+    const second = await runCli(['--store', store, 'scan', '--json', '--accept', accept], env());
+    const b = JSON.parse(second.stdout) as ScanJson & { posture: { counts: Record<string, number>; drift: { newlyAccepted: string[] } }; report: string };
     assert.equal(b.events.inserted, 0);
+    assert.equal(b.posture.counts.accepted, 1);
+    assert.deepEqual(b.posture.drift.newlyAccepted, ['TB-AAD-021-user-consent-restricted']);
+    assert.match(readFileSync(b.report, 'utf8'), /the accounting add-in needs user consent until March/);
     const verify = await runCli(['--store', store, 'verify', '--json']);
     const chain = JSON.parse(verify.stdout) as { ok: boolean; tenants: Array<{ events: number }> };
     assert.equal(chain.ok, true);

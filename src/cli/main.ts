@@ -102,11 +102,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--profile <name>', t('cli.scan.profile'))
     .addOption(new Option('--fail-on <severity>', t('cli.scan.fail_on')).choices(['info', 'low', 'medium', 'high', 'critical']).default('high'))
     .option('--report <file>', t('cli.scan.report'))
+    .option('--accept <file>', t('cli.assess.accept'))
     .option('--json', t('cli.opt.json'), false)
-    .action(async (o: { profile?: string; json: boolean; failOn: Severity; report?: string }) => {
-      setExit(
-        await scanCommand({ json: o.json, failOn: o.failOn, ...(o.profile ? { profile: o.profile } : {}), ...(o.report ? { report: o.report } : {}) }, globals(), io),
-      );
+    .action(async (o: { profile?: string; json: boolean; failOn: Severity; report?: string; accept?: string }) => {
+      const extra = { ...(o.profile ? { profile: o.profile } : {}), ...(o.report ? { report: o.report } : {}), ...(o.accept ? { accept: o.accept } : {}) };
+      setExit(await scanCommand({ json: o.json, failOn: o.failOn, ...extra }, globals(), io));
     });
 
   program

@@ -23,6 +23,7 @@ export interface ScanCommandOptions {
   json: boolean;
   failOn: Severity;
   report?: string;
+  accept?: string;
 }
 
 /** Runs a scan into the store and prints its summary; also the body of `takeback demo`. */
@@ -35,7 +36,14 @@ export interface ScanOutcome {
   assessment?: AssessmentResult;
 }
 
-export async function runScan(conn: M365Connection, scope: string, json: boolean, global: GlobalOptions, io: Io, reportPath?: string): Promise<ScanOutcome> {
+export async function runScan(
+  conn: M365Connection,
+  scope: string,
+  json: boolean,
+  global: GlobalOptions,
+  io: Io,
+  options: { report?: string; accept?: string } = {},
+): Promise<ScanOutcome> {
   const store = openStore(global.store);
   const progress = !json && io.stderr.isTTY;
   let result: M365ScanResult;
@@ -50,13 +58,13 @@ export async function runScan(conn: M365Connection, scope: string, json: boolean
     });
     // Everything the store holds for this tenant, not only this run's events: a takeover spans scans.
     detection = await detectFromStore(store, { tenant: result.tenant });
-    assessment = (await assessTenant(store, result.tenant)).result;
+    assessment = (await assessTenant(store, result.tenant, options.accept)).result;
   } finally {
     if (progress) io.stderr.write('\r\x1b[K');
     await store.close();
   }
   const summary = summarise(result, global.store);
-  const report = reportPath ?? defaultReportPath(global.store, result.tenant);
+  const report = options.report ?? defaultReportPath(global.store, result.tenant);
   const sources = Object.fromEntries(summary.sources.map(({ source, ...status }) => [source, status]));
   writeReportFile(
     report,
@@ -103,6 +111,9 @@ export function reportScan(outcome: ScanOutcome, opts: { json: boolean; failOn: 
 export async function scanCommand(opts: ScanCommandOptions, global: GlobalOptions, io: Io): Promise<number> {
   const profile = findProfile(opts.profile);
   const conn = connectionFromProfile(profile, (message) => io.stderr.write(terminalSafe(message) + '\n'));
-  const outcome = await runScan(conn, profile.name, opts.json, global, io, opts.report);
+  const outcome = await runScan(conn, profile.name, opts.json, global, io, {
+    ...(opts.report ? { report: opts.report } : {}),
+    ...(opts.accept ? { accept: opts.accept } : {}),
+  });
   return reportScan(outcome, opts, io);
 }
