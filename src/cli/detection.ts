@@ -8,7 +8,12 @@ import { atLeast, type Severity } from '../detect/finding.ts';
 import { DETECT_TEXT } from '../detect/registry.ts';
 import type { EventFilter, EvidenceStore } from '../store/store.ts';
 
-export async function detectFromStore(store: EvidenceStore, filter: EventFilter = {}, tenants: readonly string[] = []): Promise<DetectResult & { events: Map<string, CanonicalEvent> }> {
+export async function detectFromStore(
+  store: EvidenceStore,
+  filter: EventFilter = {},
+  tenants: readonly string[] = [],
+  options: { selfAppIds?: readonly string[] } = {},
+): Promise<DetectResult & { events: Map<string, CanonicalEvent> }> {
   const events = new Map<string, CanonicalEvent>();
   const seen = new Set(tenants);
   for await (const e of store.queryEvents({ ...filter, limit: undefined })) {
@@ -24,6 +29,7 @@ export async function detectFromStore(store: EvidenceStore, filter: EventFilter 
     const result = await detect(
       [...events.values()].filter((e) => e.tenant === tenant),
       { ...(current ? { current } : {}), ...(previous ? { previous } : {}) },
+      options.selfAppIds ? { selfAppIds: options.selfAppIds } : {},
     );
     findings.push(...result.findings);
     incidents.push(...result.incidents);

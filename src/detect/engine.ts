@@ -19,6 +19,8 @@ export interface DetectOptions {
   now?: string;
   /** Accounts, admins and subscriptions this many days old count as new (default 30). */
   recentDays?: number;
+  /** App ids of takeback's own connection (its credentials are expected). */
+  selfAppIds?: readonly string[];
   /** Findings sharing an actor, target or IP are chained into one incident within this many days (default 14). */
   linkWindowDays?: number;
 }
@@ -54,6 +56,7 @@ export class Detector {
   private readonly facts = new Map<string, TenantFacts>();
   private readonly candidates: Candidate[] = [];
   private readonly recentDays: number;
+  private readonly selfAppIds: ReadonlySet<string>;
   private lastTenant: string | undefined;
   private lastFacts: TenantFacts | undefined;
   private finished = false;
@@ -61,6 +64,7 @@ export class Detector {
   constructor(private readonly options: DetectOptions = {}) {
     this.rules = options.rules ?? ALL_RULES;
     this.recentDays = options.recentDays ?? 30;
+    this.selfAppIds = new Set((options.selfAppIds ?? []).map((id) => id.toLowerCase()));
     for (const provider of ['m365', 'gws'] as const) {
       const byAction = new Map<Action, EventRule[]>();
       for (const r of this.rules) {
@@ -110,7 +114,7 @@ export class Detector {
     for (const [tenant, facts] of this.facts) {
       facts.freeze();
       const nowMs = this.options.now !== undefined ? Date.parse(this.options.now) : facts.refMs;
-      contexts.set(tenant, { tenant, facts, nowMs, recentDays: this.recentDays });
+      contexts.set(tenant, { tenant, facts, nowMs, recentDays: this.recentDays, selfAppIds: this.selfAppIds });
     }
 
     const byId = new Map<string, Finding>();

@@ -80,6 +80,8 @@ export interface DetectContext {
   nowMs: number;
   /** Accounts and subscriptions this many days old count as new. */
   recentDays: number;
+  /** The app takeback itself signs in with: its own credentials are expected, not a finding. */
+  selfAppIds?: ReadonlySet<string>;
 }
 
 export interface EventRule extends RuleBase {

@@ -57,7 +57,7 @@ export async function runScan(
       },
     });
     // Everything the store holds for this tenant, not only this run's events: a takeover spans scans.
-    detection = await detectFromStore(store, { tenant: result.tenant });
+    detection = await detectFromStore(store, { tenant: result.tenant }, [], { selfAppIds: [conn.clientId] });
     assessment = (await assessTenant(store, result.tenant, options.accept)).result;
   } finally {
     if (progress) io.stderr.write('\r\x1b[K');

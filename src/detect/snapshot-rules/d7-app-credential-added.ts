@@ -22,6 +22,7 @@ export const d7AppCredentialAdded: SnapshotRule = {
     const before = previous !== undefined && known(previous, ...SOURCES) ? new Set(previous.appCredentials.map(credKey)) : undefined;
     const out: FindingDraft[] = [];
     for (const c of current.appCredentials) {
+      if (ctx.selfAppIds?.has(c.appId.toLowerCase())) continue;
       if (before !== undefined ? before.has(credKey(c)) : !withinDays(c.startAt, ref, ctx.recentDays)) continue;
       const app = { kind: 'application', id: c.appId, ...(c.appName !== undefined ? { name: c.appName } : {}) };
       out.push({
