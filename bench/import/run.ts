@@ -19,9 +19,10 @@ import { DEFAULT_SEED, writeUalFile, type UalFormat } from './generate.ts';
 const GENERATOR_VERSION = 2;
 const ROOT = new URL('../../', import.meta.url).pathname;
 const OUT = join(ROOT, 'bench', 'out');
-const TARGET = { ratio: 0.5, peakMiB: 300, bytesPerEvent: 250 };
-/** Bytes a generated record takes, measured: used only to check free disk before generating. */
-const FILE_BYTES_PER_RECORD = { jsonl: 1600, csv: 1950 };
+/** The issue's targets; peak RSS in MB (10^6 bytes), the stricter reading. */
+const TARGET = { ratio: 0.5, peakMB: 300, bytesPerEvent: 250 };
+/** Disk a record takes, measured: its line in the file plus its share of the store (with WAL). */
+const DISK_BYTES_PER_RECORD = { jsonl: 1600 + 600, csv: 1950 + 600 };
 
 interface Result {
   date: string;
@@ -49,7 +50,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function dataFile(records: number, format: UalFormat, seed: number): Promise<string> {
+/** The generated file, or undefined (with a note) when the disk is too small for it and its store. */
+async function dataFile(records: number, format: UalFormat, seed: number): Promise<string | undefined> {
   const file = join(OUT, `ual-v${GENERATOR_VERSION}-${records}-s${seed}.${format}`);
   const done = `${file}.done`;
   if (existsSync(file) && existsSync(done)) {
@@ -58,8 +60,11 @@ async function dataFile(records: number, format: UalFormat, seed: number): Promi
   }
   rmSync(done, { force: true });
   const free = await freeBytes();
-  const need = records * FILE_BYTES_PER_RECORD[format] * 1.1;
-  if (free < need) throw new Error(`needs ${fmt(need / 2 ** 30, 1)} GiB free for ${file}, has ${fmt(free / 2 ** 30, 1)} GiB`);
+  const need = records * DISK_BYTES_PER_RECORD[format] * 1.1;
+  if (free < need) {
+    process.stderr.write(`SKIPPED ${fmt(records)} ${format}: needs ${fmt(need / 2 ** 30, 1)} GiB free, ${OUT} has ${fmt(free / 2 ** 30, 1)} GiB\n`);
+    return undefined;
+  }
   const started = performance.now();
   const bytes = await writeUalFile(file, { count: records, format, seed }, (n) => process.stderr.write(`\rgenerating ${format}: ${fmt(n)}`));
   writeFileSync(done, '');
@@ -80,8 +85,9 @@ function storeFiles(db: string): string[] {
   return [db, `${db}-wal`, `${db}-shm`];
 }
 
-async function benchOne(records: number, format: UalFormat, seed: number, verify: boolean): Promise<Result> {
+async function benchOne(records: number, format: UalFormat, seed: number, verify: boolean): Promise<Result | undefined> {
   const file = await dataFile(records, format, seed);
+  if (!file) return undefined;
   const node = process.execPath;
   process.stderr.write(`raw ${format} parse…\n`);
   const raw = await runMeasured(node, ['--import', 'tsx', join(ROOT, 'bench/import/baseline.ts'), format, file]);
@@ -139,7 +145,7 @@ function table(results: readonly Result[]): string {
     const rawRate = r.records / (r.rawMs / 1000);
     const impRate = r.records / (r.importMs / 1000);
     const ratio = impRate / rawRate;
-    const peak = r.importPeak / MiB;
+    const peakMB = r.importPeak / 1e6;
     const per = r.storeBytes / r.records;
     const cpu = (s: number) => (s > 0 ? fmt((s * 1e6) / r.records, 1) : '?');
     return [
@@ -150,7 +156,7 @@ function table(results: readonly Result[]): string {
       fmt(impRate),
       fmt(ratio, 2) + ok(ratio >= TARGET.ratio),
       `${cpu(r.rawCpuS)} / ${cpu(r.importCpuS)}`,
-      `${fmt(peak)} MiB` + ok(peak <= TARGET.peakMiB),
+      `${fmt(r.importPeak / MiB)} MiB = ${fmt(peakMB)} MB` + ok(peakMB <= TARGET.peakMB),
       `${fmt(r.rawPeak / MiB)} MiB`,
       fmt(per, 1) + ok(per <= TARGET.bytesPerEvent),
       fmt(r.storeBytes / MiB, 1),
@@ -184,6 +190,7 @@ async function main(): Promise<void> {
   for (const records of sizes) {
     for (const format of formats) {
       const r = await benchOne(records, format, seed, values.verify);
+      if (!r) continue;
       results.push(r);
       appendFileSync(join(OUT, 'results.jsonl'), JSON.stringify(r) + '\n');
       if (values.clean) {
@@ -195,7 +202,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     `\nNode ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${fmt(totalmem() / 2 ** 30)} GiB RAM; peak RSS by ${peakMethod()}\n` +
-      `targets: import ≥ ${TARGET.ratio}× raw parse rate, peak RSS ≤ ${TARGET.peakMiB} MiB, store ≤ ${TARGET.bytesPerEvent} bytes/event\n\n` +
+      `targets: import ≥ ${TARGET.ratio}× raw parse rate, peak RSS ≤ ${TARGET.peakMB} MB, store ≤ ${TARGET.bytesPerEvent} bytes/event\n\n` +
       table(results) +
       '\n',
   );
