@@ -64,6 +64,47 @@ describe('detection commands', () => {
     assert.deepEqual([...new Set(out.matches.map((m) => m.ruleId))], ['cbb67ecc-fb70-4467-9350-c910bdf7c628']);
   });
 
+  it('report --sigma puts the Sigma matches among the findings, with their attribution', async () => {
+    const r = await runCli(['--store', store, 'report', '--format', 'json', '--sigma', SIGMA]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /Sigma: 185 rules and 0 correlations loaded, 12 refused/);
+    const report = JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; kind: string; title: string; severity: string; notes: string[]; attack: Array<{ id: string }> }> };
+    const added = report.findings.find((f) => f.ruleId === 'sigma:cbb67ecc-fb70-4467-9350-c910bdf7c628');
+    assert.ok(added, report.findings.map((f) => f.ruleId).join(' '));
+    assert.equal(added.kind, 'sigma');
+    assert.equal(added.title, 'Sigma: Added Credentials to Existing Application');
+    assert.ok(added.notes.some((n) => /^Attribution: Sigma rule "Added Credentials to Existing Application" by .+Detection Rule License \(DRL\) 1\.1/.test(n)), added.notes.join('\n'));
+    assert.ok(added.attack.length > 0);
+    // The built-in detections are still there, beside them.
+    assert.ok(report.findings.some((f) => f.ruleId === 'TB-S7-takeover-chain'));
+    const plain = JSON.parse((await runCli(['--store', store, 'report', '--format', 'json'])).stdout) as typeof report;
+    assert.ok(!plain.findings.some((f) => f.kind === 'sigma'));
+  });
+
+  it('timeline --sigma lists Sigma findings with the others, in Japanese too', async () => {
+    const en = await runCli(['--store', store, 'timeline', '--sigma', SIGMA]);
+    assert.equal(en.code, 0, en.stderr);
+    assert.match(en.stdout, /\[medium\] \S+ \S+ {2}Sigma: User Added to an Administrator's Azure AD Role/);
+    const ja = await runCli(['--store', store, '--lang', 'ja', 'timeline', '--sigma', SIGMA]);
+    assert.match(ja.stdout, /Sigma ルール: User Added to an Administrator's Azure AD Role/);
+  });
+
+  it('hunt --report writes the matches as findings in a self-contained report', async () => {
+    const out = join(tempDir(), 'hunt.html');
+    const r = await runCli(['--store', store, 'hunt', '--sigma', SIGMA, '--report', out]);
+    assert.equal(r.code, 3, r.stderr);
+    const html = readFileSync(out, 'utf8');
+    assert.match(html, /data-rule="sigma:cbb67ecc-fb70-4467-9350-c910bdf7c628"/);
+    assert.match(html, /Attribution: Sigma rule &#34;Added Credentials to Existing Application&#34; by /);
+    assert.doesNotMatch(html, /<script/);
+  });
+
+  it('--sigma with a missing folder stops with a clear error', async () => {
+    const r = await runCli(['--store', store, 'report', '--sigma', join(ROOT, 'no-such-rules')]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /no-such-rules: no such file or folder of Sigma rules/);
+  });
+
   it('sigma check says which rules load and why the others do not', async () => {
     const r = await runCli(['sigma', 'check', SIGMA]);
     assert.equal(r.code, 4);

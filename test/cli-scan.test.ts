@@ -60,8 +60,12 @@ describe('takeback demo', () => {
     assert.match(html, /<section id="posture">/);
     assert.match(html, /TB-AAD-001-global-admin-count/);
     assert.match(html, /TB-AAD-007-mfa-enforced-for-admins/);
-    // takeback's own app and its credential are expected, not a finding.
+    // takeback's own app and its credential are expected, not a finding: in the scan's report, and
+    // in later reports and timelines made from the store without the connection.
     assert.doesNotMatch(html, /New credential on an app: takeback collector/);
+    const timeline = await runCli(['--store', demoStore, 'timeline']);
+    assert.match(timeline.stdout, /made Global Administrator/);
+    assert.doesNotMatch(timeline.stdout, /New credential on an app/);
   });
 
   it('assess shows the checks that explain the takeover, and Conditional Access skipped on a Free tenant', async () => {

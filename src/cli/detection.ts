@@ -6,13 +6,32 @@ import { terminalSafe } from '../core/sanitize.ts';
 import { detect, type DetectResult } from '../detect/engine.ts';
 import { atLeast, type Severity } from '../detect/finding.ts';
 import { DETECT_TEXT } from '../detect/registry.ts';
+import { huntFindings } from '../sigma/findings.ts';
+import type { LoadedRules } from '../sigma/types.ts';
 import type { EventFilter, EvidenceStore } from '../store/store.ts';
+
+/**
+ * Cursor key (per tenant) of the app ids takeback itself signs in with, remembered by each scan so
+ * that `report` and `timeline` also know its own credentials are expected, not a finding.
+ */
+export const SELF_APP_IDS_KEY = 'detect.selfAppIds';
+
+export async function rememberSelfAppId(store: EvidenceStore, tenant: string, appId: string): Promise<void> {
+  const known = await selfAppIdsOf(store, tenant);
+  if (!known.includes(appId)) await store.setCursor(tenant, SELF_APP_IDS_KEY, JSON.stringify([...known, appId]));
+}
+
+async function selfAppIdsOf(store: EvidenceStore, tenant: string): Promise<string[]> {
+  const stored = await store.getCursor(tenant, SELF_APP_IDS_KEY);
+  const ids: unknown = stored === undefined ? [] : JSON.parse(stored);
+  return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+}
 
 export async function detectFromStore(
   store: EvidenceStore,
   filter: EventFilter = {},
   tenants: readonly string[] = [],
-  options: { selfAppIds?: readonly string[] } = {},
+  options: { selfAppIds?: readonly string[]; sigma?: LoadedRules } = {},
 ): Promise<DetectResult & { events: Map<string, CanonicalEvent> }> {
   const events = new Map<string, CanonicalEvent>();
   const seen = new Set(tenants);
@@ -26,12 +45,12 @@ export async function detectFromStore(
   // Tenants are detected one by one so each gets its own current and previous snapshot.
   for (const tenant of wanted) {
     const [current, previous] = await store.latestSnapshots(tenant, 2);
-    const result = await detect(
-      [...events.values()].filter((e) => e.tenant === tenant),
-      { ...(current ? { current } : {}), ...(previous ? { previous } : {}) },
-      options.selfAppIds ? { selfAppIds: options.selfAppIds } : {},
-    );
+    const tenantEvents = [...events.values()].filter((e) => e.tenant === tenant);
+    const selfAppIds = [...(options.selfAppIds ?? []), ...(await selfAppIdsOf(store, tenant))];
+    const result = await detect(tenantEvents, { ...(current ? { current } : {}), ...(previous ? { previous } : {}) }, selfAppIds.length > 0 ? { selfAppIds } : {});
     findings.push(...result.findings);
+    // Sigma rules the user asked for report in the same pipeline, beside the built-in findings.
+    if (options.sigma) findings.push(...huntFindings(options.sigma, tenantEvents, events));
     incidents.push(...result.incidents);
   }
   return { findings, incidents, events };
@@ -61,7 +80,7 @@ export function renderTimeline(result: DetectResult, labels: { incident: string;
     });
     out.push('');
   }
-  const rest = result.findings.filter((f) => !inIncident.has(f.id) && f.kind !== 'sequence');
+  const rest = result.findings.filter((f) => !inIncident.has(f.id) && f.kind !== 'sequence').sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   if (rest.length > 0) {
     out.push(labels.other);
     for (const f of rest) out.push(`  [${f.severity}] ${f.time.slice(0, 16).replace('T', ' ')}  ${render(f.text.title, f.params)}`);

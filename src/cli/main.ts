@@ -103,9 +103,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--fail-on <severity>', t('cli.scan.fail_on')).choices(['info', 'low', 'medium', 'high', 'critical']).default('high'))
     .option('--report <file>', t('cli.scan.report'))
     .option('--accept <file>', t('cli.assess.accept'))
+    .option('--sigma <path...>', t('cli.opt.sigma'))
     .option('--json', t('cli.opt.json'), false)
-    .action(async (o: { profile?: string; json: boolean; failOn: Severity; report?: string; accept?: string }) => {
-      const extra = { ...(o.profile ? { profile: o.profile } : {}), ...(o.report ? { report: o.report } : {}), ...(o.accept ? { accept: o.accept } : {}) };
+    .action(async (o: { profile?: string; json: boolean; failOn: Severity; report?: string; accept?: string; sigma?: string[] }) => {
+      const extra = {
+        ...(o.profile ? { profile: o.profile } : {}),
+        ...(o.report ? { report: o.report } : {}),
+        ...(o.accept ? { accept: o.accept } : {}),
+        ...(o.sigma ? { sigma: o.sigma } : {}),
+      };
       setExit(await scanCommand({ json: o.json, failOn: o.failOn, ...extra }, globals(), io));
     });
 
@@ -161,14 +167,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--tenant <id>', t('cli.events.tenant'))
     .option('--since <time>', t('cli.events.since'))
     .option('--until <time>', t('cli.events.until'))
+    .option('--sigma <path...>', t('cli.opt.sigma'))
     .option('--json', t('cli.opt.json'), false)
-    .action(async (o: { tenant?: string; since?: string; until?: string; json: boolean }) => {
+    .action(async (o: { tenant?: string; since?: string; until?: string; sigma?: string[]; json: boolean }) => {
       const filter = {
         ...(o.tenant ? { tenant: o.tenant } : {}),
         ...(o.since ? { since: parseTimeArg(o.since, '--since') } : {}),
         ...(o.until ? { until: parseTimeArg(o.until, '--until') } : {}),
       };
-      setExit(await timelineCommand({ filter, json: o.json }, globals(), io));
+      setExit(await timelineCommand({ filter, json: o.json, ...(o.sigma ? { sigma: o.sigma } : {}) }, globals(), io));
     });
 
   program
@@ -189,13 +196,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--until <time>', t('cli.events.until'))
     .addOption(new Option('--format <format>', t('cli.report.format')).choices([...REPORT_FORMATS]).default('html'))
     .option('--out <file>', t('cli.report.out'))
-    .action(async (o: { tenant?: string; since?: string; until?: string; format: ReportFormat; out?: string }) => {
+    .option('--sigma <path...>', t('cli.opt.sigma'))
+    .action(async (o: { tenant?: string; since?: string; until?: string; format: ReportFormat; out?: string; sigma?: string[] }) => {
       const filter = {
         ...(o.tenant ? { tenant: o.tenant } : {}),
         ...(o.since ? { since: parseTimeArg(o.since, '--since') } : {}),
         ...(o.until ? { until: parseTimeArg(o.until, '--until') } : {}),
       };
-      setExit(await reportCommand({ filter, format: o.format, ...(o.out ? { out: o.out } : {}) }, globals(), io));
+      setExit(await reportCommand({ filter, format: o.format, ...(o.out ? { out: o.out } : {}), ...(o.sigma ? { sigma: o.sigma } : {}) }, globals(), io));
     });
 
   program
@@ -207,15 +215,20 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--tenant <id>', t('cli.events.tenant'))
     .option('--since <time>', t('cli.events.since'))
     .option('--until <time>', t('cli.events.until'))
+    .option('--report <file>', t('cli.hunt.report'))
+    .addOption(new Option('--format <format>', t('cli.hunt.format')).choices([...REPORT_FORMATS]).default('html'))
     .option('--json', t('cli.opt.json'), false)
-    .action(async (o: { sigma: string[]; rule?: string[]; builtin: boolean; tenant?: string; since?: string; until?: string; json: boolean }) => {
-      const filter = {
-        ...(o.tenant ? { tenant: o.tenant } : {}),
-        ...(o.since ? { since: parseTimeArg(o.since, '--since') } : {}),
-        ...(o.until ? { until: parseTimeArg(o.until, '--until') } : {}),
-      };
-      setExit(await huntCommand({ dirs: o.sigma, rules: o.rule ?? [], builtin: o.builtin, filter, json: o.json }, globals(), io));
-    });
+    .action(
+      async (o: { sigma: string[]; rule?: string[]; builtin: boolean; tenant?: string; since?: string; until?: string; report?: string; format: ReportFormat; json: boolean }) => {
+        const filter = {
+          ...(o.tenant ? { tenant: o.tenant } : {}),
+          ...(o.since ? { since: parseTimeArg(o.since, '--since') } : {}),
+          ...(o.until ? { until: parseTimeArg(o.until, '--until') } : {}),
+        };
+        const report = o.report ? { report: { path: o.report, format: o.format } } : {};
+        setExit(await huntCommand({ dirs: o.sigma, rules: o.rule ?? [], builtin: o.builtin, filter, json: o.json, ...report }, globals(), io));
+      },
+    );
 
   program
     .command('sigma')

@@ -6,6 +6,8 @@ import type { CanonicalEvent } from '../core/event.ts';
 import type { Snapshot, SourceStatus } from '../core/snapshot.ts';
 import { currentLang } from '../core/i18n.ts';
 import type { DetectResult } from '../detect/engine.ts';
+import type { EvidenceStore } from '../store/store.ts';
+import { LAST_ASSESSMENT_KEY } from './assessment.ts';
 import { buildReport, EventsWindowTally, renderReport, REPORT_EXTENSIONS, type ReportFormat } from '../report/index.ts';
 
 export interface ReportSubject {
@@ -54,4 +56,22 @@ export function defaultReportPath(store: string, tenant: string, format: ReportF
 export function writeReportFile(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, content);
+}
+
+/** What the store knows about each tenant for a report: its name, latest snapshots and last assessment. */
+export async function reportSubjects(store: EvidenceStore, tenants: readonly string[]): Promise<{ subjects: ReportSubject[]; posture: AssessmentResult[] }> {
+  const subjects: ReportSubject[] = [];
+  const posture: AssessmentResult[] = [];
+  for (const tenant of tenants) {
+    const last = await store.getCursor(tenant, LAST_ASSESSMENT_KEY);
+    if (last) posture.push(JSON.parse(last) as AssessmentResult);
+    const [snapshot, previous] = await store.latestSnapshots(tenant, 2);
+    subjects.push({
+      tenant,
+      ...(snapshot?.info?.displayName ? { displayName: snapshot.info.displayName } : {}),
+      ...(snapshot ? { snapshot } : {}),
+      ...(previous ? { previous } : {}),
+    });
+  }
+  return { subjects, posture };
 }

@@ -21,7 +21,8 @@ export function atLeast(s: Severity, floor: Severity): boolean {
   return RANK[s] >= RANK[floor];
 }
 
-export type RuleKind = 'event' | 'snapshot' | 'context' | 'sequence';
+/** `sigma`: a match of a Sigma rule or correlation the user ran alongside the built-in rules. */
+export type RuleKind = 'event' | 'snapshot' | 'context' | 'sequence' | 'sigma';
 
 /** A principal, app or other object a finding is about, as the source named it. */
 export interface EntityRef {

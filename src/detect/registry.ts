@@ -71,6 +71,7 @@ import { s8NewAccountMadeAdmin } from './sequences/s8-new-account-made-admin.ts'
 import type { ContextRule, EventRule, Rule, SequenceRule, SnapshotRule } from './rule.ts';
 import { INCIDENT_TEXT, STEP_TEXT, STEP_TEXT_NO_ACTOR } from './storyline-text.ts';
 import { TextTable, textEntries } from './text.ts';
+import { SIGMA_TEXT } from '../sigma/finding-text.ts';
 
 /** Single-event rules: one per catalogue indicator M1–M32 (Microsoft) and G1–G16 (Google). */
 export const EVENT_RULES: readonly EventRule[] = [
@@ -165,5 +166,6 @@ export const DETECT_TEXT: TextTable = (() => {
   for (const [kind, l] of Object.entries(STEP_TEXT)) t.add(`detect.step.${kind}`, l);
   for (const [kind, l] of Object.entries(STEP_TEXT_NO_ACTOR)) if (l !== undefined) t.add(`detect.stepNoActor.${kind}`, l);
   for (const [k, l] of Object.entries(INCIDENT_TEXT)) t.add(k, l);
+  for (const [k, l] of Object.entries(SIGMA_TEXT)) t.add(k, l);
   return t;
 })();

@@ -4,10 +4,15 @@ import { relative } from 'node:path';
 import { EXIT } from '../../core/errors.ts';
 import { t } from '../../core/i18n.ts';
 import { safeJson, terminalSafe } from '../../core/sanitize.ts';
-import { BUILTIN_RULES_DIR, checkRules, createHunter, loadRules, type SigmaMatch } from '../../sigma/index.ts';
+import type { CanonicalEvent } from '../../core/event.ts';
+import type { Finding } from '../../detect/finding.ts';
+import type { ReportFormat } from '../../report/index.ts';
+import { ruleMetaById, sigmaFinding } from '../../sigma/findings.ts';
+import { BUILTIN_RULES_DIR, checkRules, createHunter, loadRules, type RuleMeta, type SigmaMatch } from '../../sigma/index.ts';
 import { openStore } from '../../store/open.ts';
-import type { EventFilter } from '../../store/store.ts';
+import type { EventFilter, EvidenceStore } from '../../store/store.ts';
 import type { GlobalOptions, Io } from '../context.ts';
+import { renderDetectionReport, reportSubjects, writeReportFile } from '../report-writer.ts';
 import { renderTable } from '../table.ts';
 
 export interface HuntOptions {
@@ -16,13 +21,15 @@ export interface HuntOptions {
   builtin: boolean;
   filter: EventFilter;
   json: boolean;
+  /** Also write the matches, as findings, to a report file. */
+  report?: { path: string; format: ReportFormat };
 }
 
 export async function huntCommand(opts: HuntOptions, global: GlobalOptions, io: Io): Promise<number> {
   const loaded = loadRules(opts.builtin ? [...opts.dirs, BUILTIN_RULES_DIR] : opts.dirs);
   // --rule selects what is reported; every rule still runs, since correlations refer to others.
   const wanted = new Set(opts.rules);
-  const meta = new Map([...loaded.rules, ...loaded.correlations].map((r) => [r.id ?? r.name ?? r.title, r] as const));
+  const meta = ruleMetaById(loaded);
   const selected = (m: SigmaMatch) => {
     if (wanted.size === 0) return true;
     const r = meta.get(m.ruleId);
@@ -30,15 +37,19 @@ export async function huntCommand(opts: HuntOptions, global: GlobalOptions, io: 
   };
   const hunter = createHunter(loaded);
   const matches: SigmaMatch[] = [];
+  // A report needs the matched events themselves; a plain hunt only counts them.
+  const kept = new Map<string, CanonicalEvent>();
   let events = 0;
   const store = openStore(global.store);
   try {
     // The store yields events in time order, as correlations need.
     for await (const e of store.queryEvents(opts.filter)) {
       events++;
+      if (opts.report) kept.set(e.id, e);
       matches.push(...hunter.push(e).filter(selected));
     }
     matches.push(...hunter.finish().filter(selected));
+    if (opts.report) await writeHuntReport(store, matches, meta, kept, opts.report);
   } finally {
     await store.close();
   }
@@ -60,8 +71,23 @@ export async function huntCommand(opts: HuntOptions, global: GlobalOptions, io: 
       io.stdout.write('\n' + t('hunt.credits') + '\n' + credits.map((c) => `  ${terminalSafe(c)}`).join('\n') + '\n');
     }
     io.stdout.write(t('hunt.matches', { count: matches.length }) + '\n');
+    if (opts.report) io.stdout.write(terminalSafe(t('scan.report', { path: opts.report.path })) + '\n');
   }
   return matches.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** The matches as findings, in the same report as `takeback report` writes (without posture). */
+async function writeHuntReport(
+  store: EvidenceStore,
+  matches: readonly SigmaMatch[],
+  meta: ReadonlyMap<string, RuleMeta>,
+  events: Map<string, CanonicalEvent>,
+  report: { path: string; format: ReportFormat },
+): Promise<void> {
+  const findings = matches.map((m) => sigmaFinding(m, events, meta.get(m.ruleId))).filter((f): f is Finding => f !== undefined);
+  const tenants = [...new Set([...events.values()].map((e) => e.tenant))].sort();
+  const { subjects } = await reportSubjects(store, tenants);
+  writeReportFile(report.path, renderDetectionReport({ findings, incidents: [], events }, subjects, report.format));
 }
 
 export function sigmaCheckCommand(opts: { dirs: string[]; json: boolean }, _global: GlobalOptions, io: Io): number {

@@ -1,42 +1,32 @@
 // `takeback report`: the report from everything the store holds (imports and scans alike).
-import type { AssessmentResult } from '../../assess/index.ts';
 import { EXIT } from '../../core/errors.ts';
 import { t } from '../../core/i18n.ts';
 import { terminalSafe } from '../../core/sanitize.ts';
 import type { ReportFormat } from '../../report/index.ts';
 import { openStore } from '../../store/open.ts';
 import type { EventFilter } from '../../store/store.ts';
-import { LAST_ASSESSMENT_KEY } from '../assessment.ts';
 import type { GlobalOptions, Io } from '../context.ts';
 import { detectFromStore } from '../detection.ts';
-import { defaultReportPath, renderDetectionReport, writeReportFile, type ReportSubject } from '../report-writer.ts';
+import { defaultReportPath, renderDetectionReport, reportSubjects, writeReportFile } from '../report-writer.ts';
+import { loadSigmaOption } from '../sigma-rules.ts';
 
 export interface ReportCommandOptions {
   filter: EventFilter;
   format: ReportFormat;
   out?: string;
+  /** Sigma rule folders or files whose matches join the findings. */
+  sigma?: string[];
 }
 
 export async function reportCommand(opts: ReportCommandOptions, global: GlobalOptions, io: Io): Promise<number> {
+  const sigma = opts.sigma?.length ? loadSigmaOption(opts.sigma, io) : undefined;
   const store = openStore(global.store);
   let content: string;
   let tenants: string[];
   try {
-    const detection = await detectFromStore(store, opts.filter);
+    const detection = await detectFromStore(store, opts.filter, [], sigma ? { sigma } : {});
     tenants = [...new Set([...detection.events.values()].map((e) => e.tenant))].sort();
-    const subjects: ReportSubject[] = [];
-    const posture: AssessmentResult[] = [];
-    for (const tenant of tenants) {
-      const last = await store.getCursor(tenant, LAST_ASSESSMENT_KEY);
-      if (last) posture.push(JSON.parse(last) as AssessmentResult);
-      const [snapshot, previous] = await store.latestSnapshots(tenant, 2);
-      subjects.push({
-        tenant,
-        ...(snapshot?.info?.displayName ? { displayName: snapshot.info.displayName } : {}),
-        ...(snapshot ? { snapshot } : {}),
-        ...(previous ? { previous } : {}),
-      });
-    }
+    const { subjects, posture } = await reportSubjects(store, tenants);
     content = renderDetectionReport(detection, subjects, opts.format, posture);
   } finally {
     await store.close();

@@ -13,9 +13,11 @@ import type { GlobalOptions, Io } from '../context.ts';
 import { connectionFromProfile } from '../m365-connection.ts';
 import { findProfile } from '../profiles.ts';
 import { assessTenant } from '../assessment.ts';
-import { detectFromStore, reachesThreshold, renderTimeline } from '../detection.ts';
+import { detectFromStore, reachesThreshold, rememberSelfAppId, renderTimeline } from '../detection.ts';
 import { defaultReportPath, renderDetectionReport, writeReportFile } from '../report-writer.ts';
 import { renderScanSummary, summarise, type ScanSummary } from '../scan-summary.ts';
+import { loadSigmaOption } from '../sigma-rules.ts';
+import type { LoadedRules } from '../../sigma/index.ts';
 import { timelineLabels } from './timeline.ts';
 
 export interface ScanCommandOptions {
@@ -24,6 +26,8 @@ export interface ScanCommandOptions {
   failOn: Severity;
   report?: string;
   accept?: string;
+  /** Sigma rule folders or files whose matches join the findings. */
+  sigma?: string[];
 }
 
 /** Runs a scan into the store and prints its summary; also the body of `takeback demo`. */
@@ -42,7 +46,7 @@ export async function runScan(
   json: boolean,
   global: GlobalOptions,
   io: Io,
-  options: { report?: string; accept?: string } = {},
+  options: { report?: string; accept?: string; sigma?: LoadedRules } = {},
 ): Promise<ScanOutcome> {
   const store = openStore(global.store);
   const progress = !json && io.stderr.isTTY;
@@ -56,8 +60,9 @@ export async function runScan(
         if (progress) io.stderr.write(`\r\x1b[K${terminalSafe(t('scan.progress', { source, state, count: count ?? '' }))}`);
       },
     });
+    await rememberSelfAppId(store, result.tenant, conn.clientId);
     // Everything the store holds for this tenant, not only this run's events: a takeover spans scans.
-    detection = await detectFromStore(store, { tenant: result.tenant }, [], { selfAppIds: [conn.clientId] });
+    detection = await detectFromStore(store, { tenant: result.tenant }, [], { selfAppIds: [conn.clientId], ...(options.sigma ? { sigma: options.sigma } : {}) });
     assessment = (await assessTenant(store, result.tenant, options.accept)).result;
   } finally {
     if (progress) io.stderr.write('\r\x1b[K');
@@ -110,10 +115,12 @@ export function reportScan(outcome: ScanOutcome, opts: { json: boolean; failOn: 
 
 export async function scanCommand(opts: ScanCommandOptions, global: GlobalOptions, io: Io): Promise<number> {
   const profile = findProfile(opts.profile);
+  const sigma = opts.sigma?.length ? loadSigmaOption(opts.sigma, io) : undefined;
   const conn = connectionFromProfile(profile, (message) => io.stderr.write(terminalSafe(message) + '\n'));
   const outcome = await runScan(conn, profile.name, opts.json, global, io, {
     ...(opts.report ? { report: opts.report } : {}),
     ...(opts.accept ? { accept: opts.accept } : {}),
+    ...(sigma ? { sigma } : {}),
   });
   return reportScan(outcome, opts, io);
 }

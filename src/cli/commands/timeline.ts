@@ -6,11 +6,13 @@ import { openStore } from '../../store/open.ts';
 import type { EventFilter } from '../../store/store.ts';
 import type { GlobalOptions, Io } from '../context.ts';
 import { detectFromStore, renderTimeline } from '../detection.ts';
+import { loadSigmaOption } from '../sigma-rules.ts';
 
-export async function timelineCommand(opts: { filter: EventFilter; json: boolean }, global: GlobalOptions, io: Io): Promise<number> {
+export async function timelineCommand(opts: { filter: EventFilter; json: boolean; sigma?: string[] }, global: GlobalOptions, io: Io): Promise<number> {
+  const sigma = opts.sigma?.length ? loadSigmaOption(opts.sigma, io) : undefined;
   const store = openStore(global.store);
   try {
-    const { findings, incidents } = await detectFromStore(store, opts.filter);
+    const { findings, incidents } = await detectFromStore(store, opts.filter, [], sigma ? { sigma } : {});
     if (opts.json) io.stdout.write(safeJson({ incidents, findings }, 2) + '\n');
     else io.stdout.write(renderTimeline({ findings, incidents }, timelineLabels()));
   } finally {

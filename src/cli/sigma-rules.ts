@@ -1,0 +1,18 @@
+// `--sigma DIR…` on the commands that run detections: load the user's Sigma rules once, say on
+// standard error how many load, and stop with a clear error when a path is missing or nothing loads.
+import { existsSync } from 'node:fs';
+import { TakebackError } from '../core/errors.ts';
+import { t } from '../core/i18n.ts';
+import { terminalSafe } from '../core/sanitize.ts';
+import { loadRules, type LoadedRules } from '../sigma/index.ts';
+import type { Io } from './context.ts';
+
+export function loadSigmaOption(paths: readonly string[], io: Io): LoadedRules {
+  for (const p of paths) if (!existsSync(p)) throw new TakebackError('sigma.missing', { path: p });
+  const loaded = loadRules(paths);
+  if (loaded.rules.length + loaded.correlations.length === 0) throw new TakebackError('sigma.none', { paths: paths.join(', ') });
+  io.stderr.write(
+    terminalSafe(t('sigma.loaded', { rules: loaded.rules.length, correlations: loaded.correlations.length, rejected: loaded.rejected.length })) + '\n',
+  );
+  return loaded;
+}

@@ -1,0 +1,128 @@
+// Sigma matches as findings: the same shape as takeback's built-in detections, so the report, the
+// timeline, the JSON/CSV/OCSF outputs and the exit code treat them alike. Each one keeps its rule's
+// id, level, ATT&CK tags, author and licence attribution (the DRL asks for it with every match).
+import { basename } from 'node:path';
+import type { CanonicalEvent } from '../core/event.ts';
+import { actorRef, targetRefs } from '../detect/event-values.ts';
+import { findingId, type EntityRef, type Finding, type Severity } from '../detect/finding.ts';
+import { createHunter } from './hunter.ts';
+import type { LoadedRules, RuleMeta, SigmaMatch } from './types.ts';
+
+/** Sigma levels by their takeback severity; a rule without a level is worth a look, not an alarm. */
+const SEVERITY_OF_LEVEL: Readonly<Record<string, Severity>> = {
+  informational: 'info',
+  low: 'low',
+  medium: 'medium',
+  high: 'high',
+  critical: 'critical',
+};
+
+/** Finding rule ids of Sigma rules carry a prefix, so they never collide with takeback's own (M1, S7…). */
+export const SIGMA_RULE_PREFIX = 'sigma:';
+
+export function severityOfLevel(level: string | undefined): Severity {
+  return (level !== undefined ? SEVERITY_OF_LEVEL[level.toLowerCase()] : undefined) ?? 'low';
+}
+
+/** `attack.t1098.003` → `T1098.003`; tactic tags (`attack.persistence`) are not techniques. */
+export function attackTechniques(tags: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const tag of tags) {
+    const m = /^attack\.(t\d{4}(?:\.\d{3})?)$/i.exec(tag);
+    if (m) out.add(m[1]!.toUpperCase());
+  }
+  return [...out];
+}
+
+function refKey(r: EntityRef): string {
+  return `${r.kind}\u0000${r.id ?? ''}\u0000${r.name ?? ''}`;
+}
+
+function addRef(list: EntityRef[], seen: Set<string>, r: EntityRef | undefined): void {
+  if (r === undefined || seen.has(refKey(r))) return;
+  seen.add(refKey(r));
+  list.push(r);
+}
+
+/** The finding for one match; `events` must hold the match's events (it names tenant and entities). */
+export function sigmaFinding(match: SigmaMatch, events: ReadonlyMap<string, CanonicalEvent>, meta?: RuleMeta): Finding | undefined {
+  const matched = match.eventIds.map((id) => events.get(id)).filter((e): e is CanonicalEvent => e !== undefined);
+  const first = matched[0];
+  if (first === undefined) return undefined;
+  const actors: EntityRef[] = [];
+  const targets: EntityRef[] = [];
+  const seen = new Set<string>();
+  const ips = new Set<string>();
+  for (const e of matched) {
+    addRef(actors, seen, actorRef(e));
+    for (const t of targetRefs(e)) addRef(targets, seen, t);
+    if (e.actor.ip !== undefined) ips.add(e.actor.ip);
+  }
+  const level = match.level ?? 'low';
+  const falsepositives = meta?.falsepositives.filter((f) => f.trim() !== '') ?? [];
+  const notes = [
+    ...(meta?.description ? ['detect.sigma.notes.description'] : []),
+    'detect.sigma.notes.rule',
+    'detect.sigma.notes.attribution',
+  ];
+  const group = match.groupKey !== undefined && match.group !== undefined ? Object.values(match.group).join(', ') : '';
+  return {
+    id: findingId(SIGMA_RULE_PREFIX + match.ruleId, first.tenant, match.eventIds),
+    ruleId: SIGMA_RULE_PREFIX + match.ruleId,
+    kind: 'sigma',
+    severity: severityOfLevel(match.level),
+    attack: attackTechniques(match.tags),
+    tenant: first.tenant,
+    provider: first.provider,
+    time: match.time,
+    timeExact: true,
+    text: {
+      title: 'detect.sigma.title',
+      explanation: match.kind === 'correlation' ? 'detect.sigma.explanation.correlation' : 'detect.sigma.explanation.rule',
+      nextSteps: 'detect.sigma.nextSteps',
+      notes,
+    },
+    params: {
+      title: match.title,
+      level,
+      ruleId: match.ruleId,
+      count: match.eventIds.length,
+      correlation: match.correlationType ?? '',
+      group: group === '' ? '' : ` (${group})`,
+      falsepositives: falsepositives.length > 0 ? falsepositives.join('; ') : '-',
+      description: meta?.description?.trim() ?? '',
+      file: meta ? basename(meta.file) : '',
+      attribution: match.attribution,
+      ...(match.author !== undefined ? { author: match.author } : {}),
+      ...(match.license !== undefined ? { license: match.license } : {}),
+    },
+    entities: { actors, targets, ips: [...ips] },
+    evidence: { events: [...match.eventIds], findings: [], changes: [] },
+  };
+}
+
+/**
+ * Runs the rules over one tenant's events (in time order, as correlations need) and returns the
+ * matches as findings, sorted by time. Rules that only feed a correlation report nothing themselves.
+ */
+export function huntFindings(loaded: LoadedRules, events: readonly CanonicalEvent[], byId: ReadonlyMap<string, CanonicalEvent>): Finding[] {
+  const hunter = createHunter(loaded);
+  const matches: SigmaMatch[] = [];
+  for (const e of events) matches.push(...hunter.push(e));
+  matches.push(...hunter.finish());
+  const meta = ruleMetaById(loaded);
+  const out: Finding[] = [];
+  const ids = new Set<string>();
+  for (const m of matches) {
+    const f = sigmaFinding(m, byId, meta.get(m.ruleId));
+    if (f === undefined || ids.has(f.id)) continue;
+    ids.add(f.id);
+    out.push(f);
+  }
+  return out.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+}
+
+/** Rules and correlations by the id a match names them with (the hunter's: id, else name, else file:line). */
+export function ruleMetaById(loaded: LoadedRules): Map<string, RuleMeta> {
+  return new Map([...loaded.rules, ...loaded.correlations].map((r) => [r.id ?? r.name ?? `${r.file}:${r.line}`, r] as const));
+}
