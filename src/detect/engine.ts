@@ -11,6 +11,7 @@ import { ALL_RULES } from './registry.ts';
 import type { DetectContext, EventRule, FindingDraft, Rule } from './rule.ts';
 import { buildIncidents, type Incident } from './storyline.ts';
 import { ruleTextKeys } from './text.ts';
+import { mergeTwins } from './twins.ts';
 
 export interface DetectOptions {
   /** The rules to run; default: all of them. */
@@ -121,10 +122,12 @@ export class Detector {
     const keep = (f: Finding | undefined): void => {
       if (f !== undefined && !byId.has(f.id)) byId.set(f.id, f);
     };
+    const fromEvents: Finding[] = [];
     for (const c of this.candidates) {
-      const ctx = contexts.get(c.ev.tenant)!;
-      keep(fromEventDraft(c.rule, c.draft, c.ev, ctx));
+      const f = fromEventDraft(c.rule, c.draft, c.ev, contexts.get(c.ev.tenant)!);
+      if (f !== undefined) fromEvents.push(f);
     }
+    for (const f of mergeTwins(fromEvents)) keep(f);
     if (current !== undefined) {
       const ctx = contexts.get(current.tenant)!;
       const prev = previous !== undefined && previous.tenant === current.tenant ? previous : undefined;
