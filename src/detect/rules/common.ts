@@ -2,10 +2,10 @@
 // whether he did it to himself (an intruder signed in as the admin also acts "on himself").
 import type { CanonicalEvent } from '../../core/event.ts';
 import type { AdminTier } from '../admin.ts';
-import { isSelf } from '../event-values.ts';
+import { isSelf, subjectOf } from '../event-values.ts';
 import type { Mark } from '../facts.ts';
 import type { EntityRef, Severity } from '../finding.ts';
-import type { AdminCondition } from '../rule.ts';
+import type { AdminCondition, FindingDraft } from '../rule.ts';
 
 type TierSeverity = Partial<Record<AdminTier | 'none', Severity>>;
 
@@ -33,4 +33,11 @@ export function laterAdmin(marks: readonly Mark[], t: number): boolean {
 /** Joins values for a param; `-` when there are none. */
 export function list(values: readonly string[]): string {
   return values.length === 0 ? '-' : values.join(', ');
+}
+
+/** An admin's password reset or changed by someone else (M6, G4): the admin is the subject. */
+export function adminPasswordByOther(e: CanonicalEvent): FindingDraft | undefined {
+  const subject = subjectOf(e);
+  if (subject === undefined || isSelf(e, subject)) return undefined;
+  return { subject, admin: { who: subject, required: true, severity: BY_OTHER }, step: 'password-reset' };
 }

@@ -1,8 +1,7 @@
 // G4: someone else changed a Google admin's password (or looked at the temporary one).
-import { isSelf, subjectOf } from '../../event-values.ts';
 import { by, gev, gMadeSuperAdmin, GWS_ADMIN, GWS_OTHER, GWS_USER } from '../../fixtures.ts';
 import type { EventRule } from '../../rule.ts';
-import { BY_OTHER } from '../common.ts';
+import { adminPasswordByOther } from '../common.ts';
 
 export const g4AdminPasswordChanged: EventRule = {
   kind: 'event',
@@ -12,11 +11,7 @@ export const g4AdminPasswordChanged: EventRule = {
   severity: 'high',
   attack: ['T1098', 'T1531'],
   actions: ['password.reset', 'password.changed'],
-  match(e) {
-    const subject = subjectOf(e);
-    if (subject === undefined || isSelf(e, subject)) return undefined;
-    return { subject, admin: { who: subject, required: true, severity: BY_OTHER }, step: 'password-reset' };
-  },
+  match: adminPasswordByOther,
   text: {
     title: { en: "Google admin's password changed by someone else", ja: 'Google 管理者のパスワードが別の人によって変更されました' },
     explanation: {

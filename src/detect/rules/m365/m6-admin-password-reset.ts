@@ -1,8 +1,7 @@
 // M6: someone else reset or changed an admin's password: the quickest way to take an admin account over.
-import { isSelf, subjectOf } from '../../event-values.ts';
 import { ALICE, ATTACKER_IP, BOB, by, CAROL, ev, madeGlobalAdmin, MALLORY, OFFICE_IP, user } from '../../fixtures.ts';
 import type { EventRule } from '../../rule.ts';
-import { BY_OTHER } from '../common.ts';
+import { adminPasswordByOther } from '../common.ts';
 
 export const m6AdminPasswordReset: EventRule = {
   kind: 'event',
@@ -12,11 +11,7 @@ export const m6AdminPasswordReset: EventRule = {
   severity: 'high',
   attack: ['T1098', 'T1531'],
   actions: ['password.reset', 'password.changed'],
-  match(e) {
-    const subject = subjectOf(e);
-    if (subject === undefined || isSelf(e, subject)) return undefined;
-    return { subject, admin: { who: subject, required: true, severity: BY_OTHER }, step: 'password-reset' };
-  },
+  match: adminPasswordByOther,
   text: {
     title: { en: "Administrator's password reset by someone else", ja: '管理者のパスワードが別の人によってリセットされました' },
     explanation: {
