@@ -5,7 +5,7 @@ import type { CanonicalEvent } from '../core/event.ts';
 import { requiredValues, type Expr } from './compile/detection.ts';
 import type { IndexHint, MatchCtx } from './compile/item.ts';
 import { CorrelationState, type Fired, type Hit } from './correlate.ts';
-import type { Accessor, Binding, EventView, Resolved } from './fields/access.ts';
+import type { Binding, EventView, Reader, Resolved } from './fields/access.ts';
 import { fieldMapsFor } from './load.ts';
 import { logsourceCovers, type PathSpec, type Shape } from './fields/maps.ts';
 import { pushLeaf, type FieldValue, type ParseCache } from './fields/path.ts';
@@ -54,45 +54,57 @@ interface RuleSlot {
   parents: Parent[];
 }
 
-const NONE: Resolved = { present: false, values: [], lower: [] };
-
 function ruleKey(r: { id?: string; name?: string; file: string; line: number }): string {
   return r.id ?? r.name ?? `${r.file}:${r.line}`;
 }
 
-/** Field values of one event through one binding, each read at most once per event. */
+/**
+ * Field values of one event through one binding, each read at most once per event. Every slot owns
+ * one Resolved whose arrays are refilled in place, so reading a field allocates nothing: predicates
+ * use what they get before the next event.
+ */
 class Ctx implements MatchCtx {
   ev!: EventView;
   stamp = 0;
-  private stamps: Uint32Array;
-  private cache: Resolved[] = [];
-  private accessors: Array<Accessor | undefined> = [];
+  private readonly stamps: Uint32Array;
+  private readonly lowered: Uint32Array;
+  private readonly slots: Resolved[];
+  private readonly readers: Array<Reader | undefined> = [];
 
   constructor(
     private readonly binding: Binding,
     private readonly names: readonly string[],
     private readonly keywordText: (cased: boolean) => string,
   ) {
-    this.stamps = new Uint32Array(Math.max(names.length, 1));
+    const n = Math.max(names.length, 1);
+    this.stamps = new Uint32Array(n);
+    this.lowered = new Uint32Array(n);
+    this.slots = Array.from({ length: n }, () => ({ present: false, values: [], lower: [] }));
   }
 
   get(slot: number): Resolved {
-    if (this.stamps[slot] === this.stamp) return this.cache[slot]!;
-    let a = this.accessors[slot];
-    if (a === undefined) {
-      a = this.binding.accessor(this.names[slot]!);
-      this.accessors[slot] = a;
+    const r = this.slots[slot]!;
+    if (this.stamps[slot] === this.stamp) return r;
+    let read = this.readers[slot];
+    if (read === undefined) {
+      read = this.binding.reader(this.names[slot]!);
+      this.readers[slot] = read;
     }
-    const r = a(this.ev);
-    this.cache[slot] = r.present ? r : NONE;
+    r.values.length = 0;
+    r.present = read(this.ev, r.values);
     this.stamps[slot] = this.stamp;
-    return this.cache[slot];
+    return r;
   }
 
   lower(slot: number): FieldValue[] {
     const r = this.get(slot);
-    if (r.lower === undefined) r.lower = r.values.map((v) => (v === null ? null : v.toLowerCase()));
-    return r.lower;
+    const lower = r.lower!;
+    if (this.lowered[slot] !== this.stamp) {
+      lower.length = 0;
+      for (const v of r.values) lower.push(v === null ? null : v.toLowerCase());
+      this.lowered[slot] = this.stamp;
+    }
+    return lower;
   }
 
   keywords(cased: boolean): string {
@@ -101,8 +113,9 @@ class Ctx implements MatchCtx {
 
   /** First non-null value of any field (for group-by and value fields), lower case. */
   first(field: string): string | undefined {
-    const r = this.binding.accessor(field)(this.ev);
-    for (const v of r.values) if (v !== null) return v.toLowerCase();
+    const values: FieldValue[] = [];
+    this.binding.reader(field)(this.ev, values);
+    for (const v of values) if (v !== null) return v.toLowerCase();
     return undefined;
   }
 }
@@ -111,8 +124,10 @@ class BoundView {
   readonly ctx: Ctx;
   private readonly index = new Map<string, RuleSlot[]>();
   private readonly always: RuleSlot[] = [];
-  private readonly disc?: Accessor;
-  private readonly when?: { acc: Accessor; equals: ReadonlySet<string> };
+  private readonly disc?: Reader;
+  private readonly when?: { read: Reader; equals: ReadonlySet<string> };
+  /** What `disc` and `when` read, refilled for each event. */
+  private readonly scratch: FieldValue[] = [];
 
   constructor(
     readonly binding: Binding,
@@ -123,9 +138,9 @@ class BoundView {
   ) {
     this.ctx = new Ctx(binding, names, keywordText);
     const view = binding.view;
-    if (view.when !== undefined) this.when = { acc: binding.specAccessor(view.when.spec), equals: view.when.equals };
+    if (view.when !== undefined) this.when = { read: binding.specReader(view.when.spec), equals: view.when.equals };
     const disc = noIndex ? undefined : view.discriminator;
-    if (disc !== undefined) this.disc = binding.specAccessor(disc);
+    if (disc !== undefined) this.disc = binding.specReader(disc);
     const slotOf = new Map(names.map((n, i) => [n.toLowerCase(), i]));
     for (const slot of slots) {
       if (!view.logsources.some((l) => logsourceCovers(l, slot.rule.logsource))) continue;
@@ -205,20 +220,27 @@ class BoundView {
   /** The rules worth evaluating for the event in `ctx`. */
   candidates(): readonly RuleSlot[] {
     const ev = this.ctx.ev;
-    if (this.when !== undefined) {
-      const r = this.when.acc(ev);
-      if (!r.values.some((v) => v !== null && this.when!.equals.has(v.toLowerCase()))) return [];
-    }
+    if (this.when !== undefined && !this.whenHolds(ev, this.when)) return NO_RULES;
     if (this.guards.length > 0) return this.guarded(this.indexed(ev));
     return this.indexed(ev);
   }
 
+  private whenHolds(ev: EventView, when: NonNullable<BoundView['when']>): boolean {
+    const values = this.scratch;
+    values.length = 0;
+    when.read(ev, values);
+    for (const v of values) if (v !== null && when.equals.has(v.toLowerCase())) return true;
+    return false;
+  }
+
   private indexed(ev: EventView): readonly RuleSlot[] {
     if (this.disc === undefined) return this.always;
-    const r = this.disc(ev);
+    const values = this.scratch;
+    values.length = 0;
+    this.disc(ev, values);
     let found: RuleSlot[] | undefined;
     let many = false;
-    for (const v of r.values) {
+    for (const v of values) {
       if (v === null) continue;
       const list = this.index.get(v.toLowerCase());
       if (list === undefined) continue;
@@ -233,6 +255,8 @@ class BoundView {
     return [...found, ...this.always];
   }
 }
+
+const NO_RULES: readonly RuleSlot[] = [];
 
 function collectHintFields(e: Expr, out: Set<string>): void {
   if (e.t === 'leaf') {
