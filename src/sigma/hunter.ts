@@ -253,8 +253,17 @@ class BoundView {
     }
     if (found === undefined) return this.always;
     if (this.always.length === 0 && !many) return found;
-    return [...found, ...this.always];
+    if (many) return [...found, ...this.always];
+    let both = this.withAlways.get(found);
+    if (both === undefined) {
+      both = [...found, ...this.always];
+      this.withAlways.set(found, both);
+    }
+    return both;
   }
+
+  /** An index entry followed by the rules evaluated always, built once per entry. */
+  private readonly withAlways = new Map<readonly RuleSlot[], readonly RuleSlot[]>();
 }
 
 const NO_RULES: readonly RuleSlot[] = [];
@@ -317,6 +326,26 @@ class SigmaHunter implements Hunter {
     this.slots = loaded.rules.map((rule) => ({ rule, parents: parents.get(rule) ?? [] })).filter((s) => s.rule.standalone || s.parents.length > 0);
   }
 
+  private readonly viewLists = new Map<Shape, Map<string, BoundView[]>>();
+
+  /** The views with rules for a shape and source: what `push` loops over, built once per pair. */
+  private viewsFor(shape: Shape, source: string): BoundView[] {
+    let bySource = this.viewLists.get(shape);
+    if (bySource === undefined) {
+      bySource = new Map();
+      this.viewLists.set(shape, bySource);
+    }
+    let list = bySource.get(source);
+    if (list === undefined) {
+      list = this.router
+        .bindingsFor(shape, source)
+        .map((b) => this.boundView(b))
+        .filter((v) => v.size > 0);
+      bySource.set(source, list);
+    }
+    return list;
+  }
+
   private boundView(b: Binding): BoundView {
     let v = this.views.get(b);
     if (v === undefined) {
@@ -353,9 +382,7 @@ class SigmaHunter implements Hunter {
     const { root, focus } = this.router.rootAndFocus(shape, event, this.parse);
     const ev: EventView = { event, root, focus, parse: this.parse };
     let matched: Set<CompiledRule> | undefined;
-    for (const b of this.router.bindingsFor(shape, event.source)) {
-      const view = this.boundView(b);
-      if (view.size === 0) continue;
+    for (const view of this.viewsFor(shape, event.source)) {
       view.ctx.ev = ev;
       view.ctx.stamp = this.stamp;
       const candidates = view.candidates();
