@@ -91,21 +91,27 @@ class Ctx implements MatchCtx {
       read = this.binding.reader(this.names[slot]!);
       this.readers[slot] = read;
     }
-    r.values.length = 0;
-    r.present = read(this.ev, r.values);
+    // A fresh array is cheaper than emptying one (setting length is a runtime call).
+    const values: FieldValue[] = [];
+    r.present = read(this.ev, values);
+    r.values = values;
     this.stamps[slot] = this.stamp;
     return r;
   }
 
   lower(slot: number): FieldValue[] {
     const r = this.get(slot);
-    const lower = r.lower!;
     if (this.lowered[slot] !== this.stamp) {
-      lower.length = 0;
-      for (const v of r.values) lower.push(v === null ? null : v.toLowerCase());
+      const values = r.values;
+      const lower: FieldValue[] = new Array<FieldValue>(values.length);
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i]!;
+        lower[i] = v === null ? null : v.toLowerCase();
+      }
+      r.lower = lower;
       this.lowered[slot] = this.stamp;
     }
-    return lower;
+    return r.lower!;
   }
 
   keywords(cased: boolean): string {
@@ -127,8 +133,6 @@ class BoundView {
   private readonly always: RuleSlot[] = [];
   private readonly disc?: Reader;
   private readonly when?: { read: Reader; equals: ReadonlySet<string> };
-  /** What `disc` and `when` read, refilled for each event. */
-  private readonly scratch: FieldValue[] = [];
 
   constructor(
     readonly binding: Binding,
@@ -227,8 +231,7 @@ class BoundView {
   }
 
   private whenHolds(ev: EventView, when: NonNullable<BoundView['when']>): boolean {
-    const values = this.scratch;
-    values.length = 0;
+    const values: FieldValue[] = [];
     when.read(ev, values);
     for (const v of values) if (v !== null && when.equals.has(v.toLowerCase())) return true;
     return false;
@@ -236,8 +239,7 @@ class BoundView {
 
   private indexed(ev: EventView): readonly RuleSlot[] {
     if (this.disc === undefined) return this.always;
-    const values = this.scratch;
-    values.length = 0;
+    const values: FieldValue[] = [];
     this.disc(ev, values);
     let found: RuleSlot[] | undefined;
     let many = false;

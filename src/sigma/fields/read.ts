@@ -66,8 +66,6 @@ function finisher(spec: PathSpec): Finish {
   };
 }
 
-/** Reused by every read: reads never nest, and the nodes are turned into values before returning. */
-const FOUND: Found = { present: false, nodes: [] };
 /** A one-node list for the fast path, emptied after each use so it holds no record alive. */
 const ONE: unknown[] = [undefined];
 
@@ -85,14 +83,11 @@ export function compileSpec(spec: PathSpec, shape: Shape): Reader {
   const plain = spec.plain === true;
   const suffixes = shape.suffixes;
   const walkAll = (node: unknown, ev: EventView, out: FieldValue[]): boolean => {
-    const found = FOUND;
     for (const path of paths) {
-      found.present = false;
-      found.nodes.length = 0;
+      const found: Found = { present: false, nodes: [] };
       walk(node, path, suffixes, ev.parse, found);
       if (!found.present) continue;
       finish(found.nodes, out);
-      found.nodes.length = 0;
       return true;
     }
     return false;
