@@ -202,13 +202,10 @@ class BoundView {
     return this.always.length + this.index.size + this.guards.length;
   }
 
-  private readonly picked: RuleSlot[] = [];
-
   /** The candidates plus the guarded rules whose guard field holds one of their values. */
   private guarded(base: readonly RuleSlot[]): readonly RuleSlot[] {
-    const out = this.picked;
-    out.length = 0;
-    for (const r of base) out.push(r);
+    // Copied only when a guard adds rules: most events pass few guards.
+    let out: RuleSlot[] | undefined;
     for (const g of this.guards) {
       const values = this.ctx.lower(g.slot);
       for (let i = 0; i < values.length; i++) {
@@ -216,10 +213,11 @@ class BoundView {
         if (v === null || v === undefined) continue;
         const list = g.byValue.get(v);
         if (list === undefined) continue;
+        out ??= [...base];
         for (const r of list) if (i === 0 || !out.includes(r)) out.push(r);
       }
     }
-    return out;
+    return out ?? base;
   }
 
   /** The rules worth evaluating for the event in `ctx`. */
