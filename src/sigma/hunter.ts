@@ -381,7 +381,8 @@ class SigmaHunter implements Hunter {
     if (this.parse.size > 0) this.parse.clear();
     const { root, focus } = this.router.rootAndFocus(shape, event, this.parse);
     const ev: EventView = { event, root, focus, parse: this.parse };
-    let matched: Set<CompiledRule> | undefined;
+    // A rule can match through two views; it reports once. Few rules match one event: a list will do.
+    let matched: CompiledRule[] | undefined;
     for (const view of this.viewsFor(shape, event.source)) {
       view.ctx.ev = ev;
       view.ctx.stamp = this.stamp;
@@ -399,9 +400,9 @@ class SigmaHunter implements Hunter {
           this.st.ruleProfile.set(k, p);
         } else ok = slot.rule.pred(view.ctx);
         if (!ok) continue;
-        matched ??= new Set();
-        if (matched.has(slot.rule)) continue;
-        matched.add(slot.rule);
+        matched ??= [];
+        if (matched.includes(slot.rule)) continue;
+        matched.push(slot.rule);
         if (slot.rule.standalone) out.push(this.ruleMatch(slot.rule, event, shape));
         for (const p of slot.parents) this.queueHit(p, slot.rule, view.ctx, event);
       }

@@ -63,7 +63,8 @@ export type ParseCache = Map<string, unknown>;
 function parseJsonText(s: string, cache: ParseCache): unknown {
   const c = s.charCodeAt(0);
   if (c !== 123 && c !== 91) return undefined; // '{' '['
-  if (cache.has(s)) return cache.get(s);
+  const hit = cache.get(s);
+  if (hit !== undefined || cache.has(s)) return hit;
   let v: unknown;
   try {
     v = JSON.parse(s);
@@ -104,7 +105,13 @@ interface SuffixCache {
  */
 export function lookupKey(obj: Record<string, unknown>, key: string, lower: string, suffixes: readonly string[], step?: { seen?: string; sfx?: SuffixCache }): unknown {
   const v = obj[key];
-  if (v !== undefined || Object.hasOwn(obj, key)) return v;
+  // The exact key is the common case: kept small so that it is inlined into the walkers.
+  return v !== undefined ? v : lookupMissing(obj, key, lower, suffixes, step);
+}
+
+/** lookupKey when `obj[key]` is undefined: the key holding undefined, or any other spelling. */
+function lookupMissing(obj: Record<string, unknown>, key: string, lower: string, suffixes: readonly string[], step?: { seen?: string; sfx?: SuffixCache }): unknown {
+  if (Object.hasOwn(obj, key)) return undefined;
   const seen = step?.seen;
   if (seen !== undefined) {
     const w = obj[seen];
