@@ -61,8 +61,8 @@ function ruleKey(r: { id?: string; name?: string; file: string; line: number }):
 
 /**
  * Field values of one event through one binding, each read at most once per event. Every slot owns
- * one Resolved whose arrays are refilled in place, so reading a field allocates nothing: predicates
- * use what they get before the next event.
+ * one Resolved, refilled for each event (only its value arrays are new): predicates use what they
+ * get before the next event.
  */
 class Ctx implements MatchCtx {
   ev!: EventView;

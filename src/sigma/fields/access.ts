@@ -1,5 +1,5 @@
 // Turns a rule's field name into a function that reads that field from one event of one shape, using
-// the field maps. A (view, shape) pair is a Binding; its accessors are built once per field name.
+// the field maps. A (view, shape) pair is a Binding; its readers are built once per field name.
 import { compilePath, type CompiledPath, type FieldValue } from './path.ts';
 import type { PathSpec, Shape, View } from './maps.ts';
 import { compileSpec, type EventView, type Reader } from './read.ts';
