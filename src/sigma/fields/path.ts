@@ -105,7 +105,7 @@ interface SuffixCache {
  */
 export function lookupKey(obj: Record<string, unknown>, key: string, lower: string, suffixes: readonly string[], step?: { seen?: string; sfx?: SuffixCache }): unknown {
   const v = obj[key];
-  // The exact key is the common case: kept small so that it is inlined into the walkers.
+  // The exact key is the common case; spellings, suffixes and the scan are kept out of line.
   return v !== undefined ? v : lookupMissing(obj, key, lower, suffixes, step);
 }
 
