@@ -5,12 +5,13 @@ import type { CanonicalEvent } from '../core/event.ts';
 import { requiredValues, type Expr } from './compile/detection.ts';
 import type { IndexHint, MatchCtx } from './compile/item.ts';
 import { CorrelationState, type Fired, type Hit } from './correlate.ts';
-import type { Accessor, Binding, EventView, Resolved } from './fields/access.ts';
+import type { Binding, EventView, Reader, Resolved } from './fields/access.ts';
 import { fieldMapsFor } from './load.ts';
 import { logsourceCovers, type PathSpec, type Shape } from './fields/maps.ts';
 import { pushLeaf, type FieldValue, type ParseCache } from './fields/path.ts';
 import { MinHeap } from './heap.ts';
 import { Router } from './route.ts';
+import { parseTime } from './time.ts';
 import type { CompiledCorrelation, CompiledRule, LoadedRules, SigmaMatch } from './types.ts';
 
 export interface HunterOptions {
@@ -54,45 +55,63 @@ interface RuleSlot {
   parents: Parent[];
 }
 
-const NONE: Resolved = { present: false, values: [], lower: [] };
-
 function ruleKey(r: { id?: string; name?: string; file: string; line: number }): string {
   return r.id ?? r.name ?? `${r.file}:${r.line}`;
 }
 
-/** Field values of one event through one binding, each read at most once per event. */
+/**
+ * Field values of one event through one binding, each read at most once per event. Every slot owns
+ * one Resolved, refilled for each event (only its value arrays are new): predicates use what they
+ * get before the next event.
+ */
 class Ctx implements MatchCtx {
   ev!: EventView;
   stamp = 0;
-  private stamps: Uint32Array;
-  private cache: Resolved[] = [];
-  private accessors: Array<Accessor | undefined> = [];
+  private readonly stamps: Uint32Array;
+  private readonly lowered: Uint32Array;
+  private readonly slots: Resolved[];
+  private readonly readers: Array<Reader | undefined> = [];
 
   constructor(
     private readonly binding: Binding,
     private readonly names: readonly string[],
     private readonly keywordText: (cased: boolean) => string,
   ) {
-    this.stamps = new Uint32Array(Math.max(names.length, 1));
+    const n = Math.max(names.length, 1);
+    this.stamps = new Uint32Array(n);
+    this.lowered = new Uint32Array(n);
+    this.slots = Array.from({ length: n }, () => ({ present: false, values: [], lower: [] }));
   }
 
   get(slot: number): Resolved {
-    if (this.stamps[slot] === this.stamp) return this.cache[slot]!;
-    let a = this.accessors[slot];
-    if (a === undefined) {
-      a = this.binding.accessor(this.names[slot]!);
-      this.accessors[slot] = a;
+    const r = this.slots[slot]!;
+    if (this.stamps[slot] === this.stamp) return r;
+    let read = this.readers[slot];
+    if (read === undefined) {
+      read = this.binding.reader(this.names[slot]!);
+      this.readers[slot] = read;
     }
-    const r = a(this.ev);
-    this.cache[slot] = r.present ? r : NONE;
+    // A fresh array is cheaper than emptying one (setting length is a runtime call).
+    const values: FieldValue[] = [];
+    r.present = read(this.ev, values);
+    r.values = values;
     this.stamps[slot] = this.stamp;
-    return this.cache[slot];
+    return r;
   }
 
   lower(slot: number): FieldValue[] {
     const r = this.get(slot);
-    if (r.lower === undefined) r.lower = r.values.map((v) => (v === null ? null : v.toLowerCase()));
-    return r.lower;
+    if (this.lowered[slot] !== this.stamp) {
+      const values = r.values;
+      const lower: FieldValue[] = new Array<FieldValue>(values.length);
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i]!;
+        lower[i] = v === null ? null : v.toLowerCase();
+      }
+      r.lower = lower;
+      this.lowered[slot] = this.stamp;
+    }
+    return r.lower!;
   }
 
   keywords(cased: boolean): string {
@@ -101,8 +120,9 @@ class Ctx implements MatchCtx {
 
   /** First non-null value of any field (for group-by and value fields), lower case. */
   first(field: string): string | undefined {
-    const r = this.binding.accessor(field)(this.ev);
-    for (const v of r.values) if (v !== null) return v.toLowerCase();
+    const values: FieldValue[] = [];
+    this.binding.reader(field)(this.ev, values);
+    for (const v of values) if (v !== null) return v.toLowerCase();
     return undefined;
   }
 }
@@ -111,8 +131,8 @@ class BoundView {
   readonly ctx: Ctx;
   private readonly index = new Map<string, RuleSlot[]>();
   private readonly always: RuleSlot[] = [];
-  private readonly disc?: Accessor;
-  private readonly when?: { acc: Accessor; equals: ReadonlySet<string> };
+  private readonly disc?: Reader;
+  private readonly when?: { read: Reader; equals: ReadonlySet<string> };
 
   constructor(
     readonly binding: Binding,
@@ -123,9 +143,9 @@ class BoundView {
   ) {
     this.ctx = new Ctx(binding, names, keywordText);
     const view = binding.view;
-    if (view.when !== undefined) this.when = { acc: binding.specAccessor(view.when.spec), equals: view.when.equals };
+    if (view.when !== undefined) this.when = { read: binding.specReader(view.when.spec), equals: view.when.equals };
     const disc = noIndex ? undefined : view.discriminator;
-    if (disc !== undefined) this.disc = binding.specAccessor(disc);
+    if (disc !== undefined) this.disc = binding.specReader(disc);
     const slotOf = new Map(names.map((n, i) => [n.toLowerCase(), i]));
     for (const slot of slots) {
       if (!view.logsources.some((l) => logsourceCovers(l, slot.rule.logsource))) continue;
@@ -182,13 +202,10 @@ class BoundView {
     return this.always.length + this.index.size + this.guards.length;
   }
 
-  private readonly picked: RuleSlot[] = [];
-
   /** The candidates plus the guarded rules whose guard field holds one of their values. */
   private guarded(base: readonly RuleSlot[]): readonly RuleSlot[] {
-    const out = this.picked;
-    out.length = 0;
-    for (const r of base) out.push(r);
+    // Copied only when a guard adds rules: most events pass few guards.
+    let out: RuleSlot[] | undefined;
     for (const g of this.guards) {
       const values = this.ctx.lower(g.slot);
       for (let i = 0; i < values.length; i++) {
@@ -196,29 +213,35 @@ class BoundView {
         if (v === null || v === undefined) continue;
         const list = g.byValue.get(v);
         if (list === undefined) continue;
+        out ??= [...base];
         for (const r of list) if (i === 0 || !out.includes(r)) out.push(r);
       }
     }
-    return out;
+    return out ?? base;
   }
 
   /** The rules worth evaluating for the event in `ctx`. */
   candidates(): readonly RuleSlot[] {
     const ev = this.ctx.ev;
-    if (this.when !== undefined) {
-      const r = this.when.acc(ev);
-      if (!r.values.some((v) => v !== null && this.when!.equals.has(v.toLowerCase()))) return [];
-    }
+    if (this.when !== undefined && !this.whenHolds(ev, this.when)) return NO_RULES;
     if (this.guards.length > 0) return this.guarded(this.indexed(ev));
     return this.indexed(ev);
   }
 
+  private whenHolds(ev: EventView, when: NonNullable<BoundView['when']>): boolean {
+    const values: FieldValue[] = [];
+    when.read(ev, values);
+    for (const v of values) if (v !== null && when.equals.has(v.toLowerCase())) return true;
+    return false;
+  }
+
   private indexed(ev: EventView): readonly RuleSlot[] {
     if (this.disc === undefined) return this.always;
-    const r = this.disc(ev);
+    const values: FieldValue[] = [];
+    this.disc(ev, values);
     let found: RuleSlot[] | undefined;
     let many = false;
-    for (const v of r.values) {
+    for (const v of values) {
       if (v === null) continue;
       const list = this.index.get(v.toLowerCase());
       if (list === undefined) continue;
@@ -230,9 +253,20 @@ class BoundView {
     }
     if (found === undefined) return this.always;
     if (this.always.length === 0 && !many) return found;
-    return [...found, ...this.always];
+    if (many) return [...found, ...this.always];
+    let both = this.withAlways.get(found);
+    if (both === undefined) {
+      both = [...found, ...this.always];
+      this.withAlways.set(found, both);
+    }
+    return both;
   }
+
+  /** An index entry followed by the rules evaluated always, built once per entry. */
+  private readonly withAlways = new Map<readonly RuleSlot[], readonly RuleSlot[]>();
 }
+
+const NO_RULES: readonly RuleSlot[] = [];
 
 function collectHintFields(e: Expr, out: Set<string>): void {
   if (e.t === 'leaf') {
@@ -292,6 +326,26 @@ class SigmaHunter implements Hunter {
     this.slots = loaded.rules.map((rule) => ({ rule, parents: parents.get(rule) ?? [] })).filter((s) => s.rule.standalone || s.parents.length > 0);
   }
 
+  private readonly viewLists = new Map<Shape, Map<string, BoundView[]>>();
+
+  /** The views with rules for a shape and source: what `push` loops over, built once per pair. */
+  private viewsFor(shape: Shape, source: string): BoundView[] {
+    let bySource = this.viewLists.get(shape);
+    if (bySource === undefined) {
+      bySource = new Map();
+      this.viewLists.set(shape, bySource);
+    }
+    let list = bySource.get(source);
+    if (list === undefined) {
+      list = this.router
+        .bindingsFor(shape, source)
+        .map((b) => this.boundView(b))
+        .filter((v) => v.size > 0);
+      bySource.set(source, list);
+    }
+    return list;
+  }
+
   private boundView(b: Binding): BoundView {
     let v = this.views.get(b);
     if (v === undefined) {
@@ -327,10 +381,9 @@ class SigmaHunter implements Hunter {
     if (this.parse.size > 0) this.parse.clear();
     const { root, focus } = this.router.rootAndFocus(shape, event, this.parse);
     const ev: EventView = { event, root, focus, parse: this.parse };
-    let matched: Set<CompiledRule> | undefined;
-    for (const b of this.router.bindingsFor(shape, event.source)) {
-      const view = this.boundView(b);
-      if (view.size === 0) continue;
+    // A rule can match through two views; it reports once. Few rules match one event: a list will do.
+    let matched: CompiledRule[] | undefined;
+    for (const view of this.viewsFor(shape, event.source)) {
       view.ctx.ev = ev;
       view.ctx.stamp = this.stamp;
       const candidates = view.candidates();
@@ -347,9 +400,9 @@ class SigmaHunter implements Hunter {
           this.st.ruleProfile.set(k, p);
         } else ok = slot.rule.pred(view.ctx);
         if (!ok) continue;
-        matched ??= new Set();
-        if (matched.has(slot.rule)) continue;
-        matched.add(slot.rule);
+        matched ??= [];
+        if (matched.includes(slot.rule)) continue;
+        matched.push(slot.rule);
         if (slot.rule.standalone) out.push(this.ruleMatch(slot.rule, event, shape));
         for (const p of slot.parents) this.queueHit(p, slot.rule, view.ctx, event);
       }
@@ -391,7 +444,7 @@ class SigmaHunter implements Hunter {
       if (v === undefined) return; // a hit without the group-by field cannot be grouped
       group.push(v);
     }
-    const timeMs = Date.parse(event.time);
+    const timeMs = parseTime(event.time);
     if (!Number.isFinite(timeMs)) return;
     if (timeMs > this.maxTime) this.maxTime = timeMs;
     const hit: Hit = { ref: p.ref, timeMs, time: event.time, eventIds: [event.id], group };
@@ -415,7 +468,7 @@ class SigmaHunter implements Hunter {
     // With nothing waiting, the latest time only matters once a hit arrives (queueHit notes its time).
     if (this.pending.size === 0) return;
     if (event !== undefined) {
-      const t = Date.parse(event.time);
+      const t = parseTime(event.time);
       if (t > this.maxTime) this.maxTime = t;
     }
     const limit = event === undefined ? Infinity : this.maxTime - this.lateness;

@@ -1,8 +1,10 @@
 // Turns a rule's field name into a function that reads that field from one event of one shape, using
-// the field maps. A (view, shape) pair is a Binding; its accessors are built once per field name.
-import type { CanonicalEvent } from '../../core/event.ts';
-import { compilePath, MANY, MISSING, pushLeaf, walk, walkOne, type CompiledPath, type FieldValue, type Found, type ParseCache } from './path.ts';
+// the field maps. A (view, shape) pair is a Binding; its readers are built once per field name.
+import { compilePath, type CompiledPath, type FieldValue } from './path.ts';
 import type { PathSpec, Shape, View } from './maps.ts';
+import { compileSpec, type EventView, type Reader } from './read.ts';
+
+export type { EventView, Reader } from './read.ts';
 
 export interface Resolved {
   /** The field exists in the event (possibly with a null value). */
@@ -12,94 +14,20 @@ export interface Resolved {
   lower?: FieldValue[];
 }
 
-/** One event seen through one shape: the record the field maps talk about, and its focused element. */
-export interface EventView {
-  event: CanonicalEvent;
-  root: unknown;
-  focus: unknown;
-  parse: ParseCache;
-}
-
 export type Accessor = (ev: EventView) => Resolved;
 
 const NONE: Resolved = { present: false, values: [], lower: [] };
 
-function startNode(spec: PathSpec, ev: EventView): unknown {
-  return spec.base === 'focus' ? ev.focus : spec.base === 'event' ? ev.event : ev.root;
+/** A reader as a function that returns what it read (tests, and reads off the hot path). */
+export function asAccessor(read: Reader): Accessor {
+  return (ev) => {
+    const values: FieldValue[] = [];
+    return read(ev, values) ? { present: true, values } : NONE;
+  };
 }
-
-/** The paths to try for a spec in a shape: as written, then with the shape's renamed top-level key. */
-function alternatives(path: CompiledPath, shape: Shape): CompiledPath[] {
-  const first = path.steps[0];
-  const renamed = first === undefined ? undefined : shape.rename.get(first.lower);
-  if (renamed === undefined) return [path];
-  const rest = path.text.slice(first!.key.length);
-  return [path, ...renamed.map((k) => compilePath(k + rest))];
-}
-
-function postProcess(spec: PathSpec, values: FieldValue[]): FieldValue[] {
-  if (spec.map === undefined && spec.otherwise === undefined && spec.also === undefined && spec.template === undefined) return values;
-  const out: FieldValue[] = [];
-  for (const v of values) {
-    if (v === null) {
-      out.push(null);
-      continue;
-    }
-    let w: string = v;
-    const mapped = spec.map?.get(v.toLowerCase());
-    if (mapped !== undefined) w = mapped;
-    else if (spec.otherwise !== undefined) w = spec.otherwise;
-    if (spec.template !== undefined) w = spec.template.replace('{}', w);
-    out.push(w);
-    const extra = spec.also?.get(v.toLowerCase());
-    if (extra !== undefined) out.push(extra);
-  }
-  return out;
-}
-
-/** Reads one spec; returns false when none of its paths exists. */
-function readSpec(spec: PathSpec, paths: readonly CompiledPath[], shape: Shape, ev: EventView, out: FieldValue[]): boolean {
-  if (spec.constant !== undefined) {
-    out.push(spec.constant);
-    return true;
-  }
-  const start = startNode(spec, ev);
-  if (paths.length === 1) {
-    const n = walkOne(start, paths[0]!, shape.suffixes, ev.parse);
-    if (n === MISSING) return false;
-    if (n !== MANY) {
-      if (spec.plain === true) pushLeaf(n, out);
-      else {
-        const raw: FieldValue[] = [];
-        if (spec.transform !== undefined) spec.transform.apply([n], raw);
-        else pushLeaf(n, raw);
-        for (const v of postProcess(spec, raw)) out.push(v);
-      }
-      return true;
-    }
-  }
-  const found = SCRATCH;
-  for (const path of paths) {
-    found.present = false;
-    found.nodes.length = 0;
-    walk(start, path, shape.suffixes, ev.parse, found);
-    if (!found.present) continue;
-    if (!spec.plain) {
-      const raw: FieldValue[] = [];
-      if (spec.transform !== undefined) spec.transform.apply(found.nodes, raw);
-      else for (const n of found.nodes) pushLeaf(n, raw);
-      for (const v of postProcess(spec, raw)) out.push(v);
-    } else for (const n of found.nodes) pushLeaf(n, out);
-    return true;
-  }
-  return false;
-}
-
-/** Reused by every read: reads never nest, and the nodes are turned into values before returning. */
-const SCRATCH: Found = { present: false, nodes: [] };
 
 export class Binding {
-  private readonly accessors = new Map<string, Accessor>();
+  private readonly readers = new Map<string, Reader>();
 
   constructor(
     readonly view: View,
@@ -120,23 +48,24 @@ export class Binding {
     return undefined;
   }
 
-  accessor(field: string): Accessor {
+  /** Reads a field in this shape: the reader is built once per field name. */
+  reader(field: string): Reader {
     const lower = field.toLowerCase();
-    let a = this.accessors.get(lower);
-    if (a === undefined) {
-      a = this.build(field);
-      this.accessors.set(lower, a);
+    let r = this.readers.get(lower);
+    if (r === undefined) {
+      r = this.build(field);
+      this.readers.set(lower, r);
     }
-    return a;
+    return r;
+  }
+
+  accessor(field: string): Accessor {
+    return asAccessor(this.reader(field));
   }
 
   /** Reads one spec (a view's discriminator or `when`) in this shape. */
-  specAccessor(spec: PathSpec): Accessor {
-    const paths = spec.path ? alternatives(spec.path, this.shape) : [];
-    return (ev) => {
-      const values: FieldValue[] = [];
-      return readSpec(spec, paths, this.shape, ev, values) ? { present: true, values } : NONE;
-    };
+  specReader(spec: PathSpec): Reader {
+    return compileSpec(spec, this.shape);
   }
 
   /**
@@ -147,14 +76,14 @@ export class Binding {
     const mapped = this.mapped(field);
     if (mapped !== undefined) return mapped;
     const plan = this.fallbackPlan(field);
-    return plan.length === 1 ? [plan[0]!.spec] : undefined;
+    return plan.length === 1 ? [plan[0]!] : undefined;
   }
 
-  private fallbackPlan(field: string): Array<{ spec: PathSpec; paths: CompiledPath[] }> {
+  private fallbackPlan(field: string): PathSpec[] {
     const names = [field];
     const lower = field.toLowerCase();
     for (const s of this.view.strip) if (lower.startsWith(s)) names.push(field.slice(s.length));
-    const plan: Array<{ spec: PathSpec; paths: CompiledPath[] }> = [];
+    const plan: PathSpec[] = [];
     for (const name of names) {
       for (const t of this.view.fallbackPaths) {
         // 'properties.{}' for a name that already starts with 'properties.' would look one level too deep.
@@ -173,33 +102,30 @@ export class Binding {
         } catch {
           continue; // a field name that cannot be a path in this template
         }
-        plan.push({ spec: { key: JSON.stringify({ path: written }).toLowerCase(), base, path, plain: true }, paths: alternatives(path, this.shape) });
+        plan.push({ key: JSON.stringify({ path: written }).toLowerCase(), base, path, plain: true });
       }
     }
     return plan;
   }
 
-  private build(field: string): Accessor {
-    const shape = this.shape;
+  private build(field: string): Reader {
     const mapped = this.mapped(field);
     if (mapped !== undefined) {
       // Mapped: the union of every source listed.
-      const plan = mapped.map((spec) => ({ spec, paths: spec.path ? alternatives(spec.path, shape) : [] }));
-      return (ev) => {
-        const values: FieldValue[] = [];
+      const specs = mapped.map((spec) => compileSpec(spec, this.shape));
+      if (specs.length === 1) return specs[0]!;
+      return (ev, out) => {
         let present = false;
-        for (const { spec, paths } of plan) if (readSpec(spec, paths, shape, ev, values)) present = true;
-        return present ? { present, values } : NONE;
+        for (const read of specs) if (read(ev, out)) present = true;
+        return present;
       };
     }
-    // Not mapped: the first fallback path that exists.
-    const plan = this.fallbackPlan(field);
-    return (ev) => {
-      for (const { spec, paths } of plan) {
-        const values: FieldValue[] = [];
-        if (readSpec(spec, paths, shape, ev, values)) return { present: true, values };
-      }
-      return NONE;
+    // Not mapped: the first fallback path that exists (a reader that misses appends nothing).
+    const plan = this.fallbackPlan(field).map((spec) => compileSpec(spec, this.shape));
+    if (plan.length === 1) return plan[0]!;
+    return (ev, out) => {
+      for (const read of plan) if (read(ev, out)) return true;
+      return false;
     };
   }
 }

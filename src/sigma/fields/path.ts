@@ -15,6 +15,8 @@ interface Step {
   rest: string | undefined;
   /** How the key was spelled where it was last found (an inline cache). */
   seen: string | undefined;
+  /** The key with the shape's column suffixes, built on the first miss. */
+  sfx: SuffixCache | undefined;
 }
 
 export interface CompiledPath {
@@ -42,10 +44,10 @@ export function compilePath(text: string): CompiledPath {
     const m = /^([^[\]]*)\[([^=\]]+)=([^\]]*)\]$/.exec(part);
     // Every step has the same properties in the same order, so the walkers stay monomorphic.
     if (m) {
-      steps.push({ key: m[1]!, lower: m[1]!.toLowerCase(), where: { key: m[2]!, lower: m[2]!.toLowerCase(), value: m[3]!.toLowerCase() }, rest: undefined, seen: undefined });
+      steps.push({ key: m[1]!, lower: m[1]!.toLowerCase(), where: { key: m[2]!, lower: m[2]!.toLowerCase(), value: m[3]!.toLowerCase() }, rest: undefined, seen: undefined, sfx: undefined });
     } else {
       if (part === '' || part.includes('[') || part.includes(']')) throw new Error(`bad field path '${text}'`);
-      steps.push({ key: part, lower: part.toLowerCase(), where: undefined, rest: undefined, seen: undefined });
+      steps.push({ key: part, lower: part.toLowerCase(), where: undefined, rest: undefined, seen: undefined, sfx: undefined });
     }
   }
   for (let i = 0; i < steps.length - 1; i++) {
@@ -61,7 +63,8 @@ export type ParseCache = Map<string, unknown>;
 function parseJsonText(s: string, cache: ParseCache): unknown {
   const c = s.charCodeAt(0);
   if (c !== 123 && c !== 91) return undefined; // '{' '['
-  if (cache.has(s)) return cache.get(s);
+  const hit = cache.get(s);
+  if (hit !== undefined || cache.has(s)) return hit;
   let v: unknown;
   try {
     v = JSON.parse(s);
@@ -76,33 +79,71 @@ export const MISSING = Symbol('missing');
 /** walkOne's answer when the path meets an array or a filter: the full walk is needed. */
 export const MANY = Symbol('many');
 
+/** `key.toLowerCase() === lower` for a key of the same length, without allocating while it is ASCII. */
+function sameIgnoringCase(key: string, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const c = key.charCodeAt(i);
+    const d = lower.charCodeAt(i);
+    if (c === d) continue;
+    // Outside ASCII, lower-casing is not one character for one: let toLowerCase decide.
+    if (c >= 128) return key.toLowerCase() === lower;
+    if (c < 65 || c > 90 || c + 32 !== d) return false;
+  }
+  return true;
+}
+
+/** `key` + each suffix, built once per suffix list (the shape's) rather than on every miss. */
+interface SuffixCache {
+  suffixes: readonly string[];
+  keys: string[];
+  lower: string[];
+}
+
 /**
  * A key of `obj`: exact, then as spelled the last time this step found it (records of one shape spell
  * keys alike), then with one of the shape's column suffixes, then ignoring case.
  */
-export function lookupKey(obj: Record<string, unknown>, key: string, lower: string, suffixes: readonly string[], step?: { seen?: string }): unknown {
+export function lookupKey(obj: Record<string, unknown>, key: string, lower: string, suffixes: readonly string[], step?: { seen?: string; sfx?: SuffixCache }): unknown {
   const v = obj[key];
-  if (v !== undefined || Object.hasOwn(obj, key)) return v;
+  // The exact key is the common case; spellings, suffixes and the scan are kept out of line.
+  return v !== undefined ? v : lookupMissing(obj, key, lower, suffixes, step);
+}
+
+/** lookupKey when `obj[key]` is undefined: the key holding undefined, or any other spelling. */
+function lookupMissing(obj: Record<string, unknown>, key: string, lower: string, suffixes: readonly string[], step?: { seen?: string; sfx?: SuffixCache }): unknown {
+  if (Object.hasOwn(obj, key)) return undefined;
   const seen = step?.seen;
   if (seen !== undefined) {
     const w = obj[seen];
     if (w !== undefined || Object.hasOwn(obj, seen)) return w;
   }
-  for (const s of suffixes) {
-    const w = obj[key + s];
-    if (w !== undefined) return w;
+  let sfx: SuffixCache | undefined;
+  if (suffixes.length > 0) {
+    sfx = step?.sfx;
+    if (sfx === undefined || sfx.suffixes !== suffixes) {
+      sfx = { suffixes, keys: suffixes.map((s) => key + s), lower: suffixes.map((s) => lower + s.toLowerCase()) };
+      if (step !== undefined) step.sfx = sfx;
+    }
+    for (const k of sfx.keys) {
+      const w = obj[k];
+      if (w !== undefined) return w;
+    }
   }
-  // Only keys of the right length are lower-cased, so a missing key costs little.
+  // Only keys of the right length are compared, so a missing key costs little.
   const n = lower.length;
   for (const k in obj) {
     const len = k.length;
     if (len === n) {
-      if (k.toLowerCase() === lower) {
+      if (sameIgnoringCase(k, lower)) {
         if (step !== undefined) step.seen = k;
         return obj[k];
       }
-    } else if (len > n) {
-      for (const s of suffixes) if (len === n + s.length && k.toLowerCase() === lower + s.toLowerCase()) return obj[k];
+    } else if (sfx !== undefined && len > n) {
+      for (let j = 0; j < suffixes.length; j++) {
+        if (len !== n + suffixes[j]!.length) continue;
+        const want = sfx.lower[j]!;
+        if (want.length === len ? sameIgnoringCase(k, want) : k.toLowerCase() === want) return obj[k];
+      }
     }
   }
   return MISSING;

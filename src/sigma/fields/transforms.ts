@@ -9,10 +9,14 @@ export interface Transform {
   canProduce(literal: string): boolean;
 }
 
-function eachLeaf(nodes: readonly unknown[], f: (s: FieldValue) => void): void {
-  const leaves: FieldValue[] = [];
-  for (const n of nodes) pushLeaf(n, leaves);
-  for (const v of leaves) f(v);
+/** The nodes' leaves appended to `out`, each non-null one through `f` (in place: no array per read). */
+function mapLeaves(nodes: readonly unknown[], out: FieldValue[], f: (s: string) => string): void {
+  const start = out.length;
+  for (const n of nodes) pushLeaf(n, out);
+  for (let i = start; i < out.length; i++) {
+    const v = out[i];
+    if (v !== null && v !== undefined) out[i] = f(v);
+  }
 }
 
 /** Operation names: trimmed, and one trailing "." dropped (UAL writes `Add member to role.`). */
@@ -43,11 +47,11 @@ function unquote(s: string): string {
 
 export const TRANSFORMS: Readonly<Record<string, Transform>> = {
   activity: {
-    apply: (nodes, out) => eachLeaf(nodes, (v) => out.push(v === null ? null : activityName(v))),
+    apply: (nodes, out) => mapLeaves(nodes, out, activityName),
     canProduce: () => true,
   },
   trim: {
-    apply: (nodes, out) => eachLeaf(nodes, (v) => out.push(v === null ? null : v.trim())),
+    apply: (nodes, out) => mapLeaves(nodes, out, (v) => v.trim()),
     canProduce: () => true,
   },
   'json-members': {
@@ -68,7 +72,7 @@ export const TRANSFORMS: Readonly<Record<string, Transform>> = {
     canProduce: (literal) => literal.startsWith('"'),
   },
   'json-unquote': {
-    apply: (nodes, out) => eachLeaf(nodes, (v) => out.push(v === null ? null : unquote(v))),
+    apply: (nodes, out) => mapLeaves(nodes, out, unquote),
     canProduce: () => true,
   },
 };

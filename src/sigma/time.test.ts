@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseTime } from './time.ts';
+
+function same(text: string): void {
+  const want = Date.parse(text);
+  const got = parseTime(text);
+  assert.ok(Object.is(got, want), `${text}: ${got} instead of ${want}`);
+}
+
+describe('parseTime', () => {
+  it('agrees with Date.parse on canonical times and their edge cases', () => {
+    for (const t of [
+      '2026-10-01T00:00:00.000Z',
+      '2026-12-31T23:59:59.999Z',
+      '2024-02-29T12:00:00.000Z',
+      '2026-02-29T12:00:00.000Z',
+      '2026-02-31T00:00:00.000Z',
+      '2026-13-01T00:00:00.000Z',
+      '2026-00-10T00:00:00.000Z',
+      '2026-04-31T00:00:00.000Z',
+      '2026-01-01T24:00:00.000Z',
+      '2026-01-01T23:60:00.000Z',
+      '2026-01-01T23:00:60.000Z',
+      '0050-01-01T00:00:00.000Z',
+      '0000-01-01T00:00:00.000Z',
+      '1900-02-29T00:00:00.000Z',
+      '2000-02-29T00:00:00.000Z',
+      '2026-1a-01T00:00:00.000Z',
+      '2026-10-01T00:00:00Z',
+      '2026-10-01T00:00:00.000+01:00',
+      '2026-10-01 00:00:00.000Z',
+      '',
+      'not a time',
+    ]) {
+      same(t);
+    }
+  });
+
+  it('agrees with Date.parse on random times', () => {
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+    for (let i = 0; i < 20000; i++) {
+      same(`${pad(next(10000), 4)}-${pad(next(14), 2)}-${pad(next(33), 2)}T${pad(next(26), 2)}:${pad(next(62), 2)}:${pad(next(62), 2)}.${pad(next(1000), 3)}Z`);
+    }
+  });
+});
