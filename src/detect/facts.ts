@@ -7,6 +7,7 @@ import type { CanonicalEvent, Provider } from '../core/event.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { higherTier, roleOfEvent, roleTier, type AdminTier } from './admin.ts';
 import { domainOf } from './event-values.ts';
+import { isoMs } from './iso-time.ts';
 import type { EntityRef } from './finding.ts';
 import { aliasesOf, Identities, isPrincipalKind, normAlias, undeletedUpn } from './identity.ts';
 
@@ -131,21 +132,18 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-/** Counts a sighting. ISO UTC times compare as strings, so the hot path parses no dates. */
-function see(m: Map<string, SeenStat>, k: string, time: string, id: string): void {
+/** Counts a sighting. Times compare as numbers: comparing strings would read an old event's time again. */
+function see(m: Map<string, SeenStat>, k: string, t: number, time: string, id: string): void {
   const s = m.get(k);
-  if (s === undefined) m.set(k, { first: NaN, firstTime: time, firstId: id, count: 1 });
+  if (s === undefined) m.set(k, { first: t, firstTime: time, firstId: id, count: 1 });
   else {
     s.count++;
-    if (time < s.firstTime) {
+    if (t < s.first) {
+      s.first = t;
       s.firstTime = time;
       s.firstId = id;
     }
   }
-}
-
-function dateStats(m: Map<string, SeenStat>): void {
-  for (const s of m.values()) s.first = Date.parse(s.firstTime);
 }
 
 interface ActorAlias {
@@ -169,9 +167,7 @@ function firstAlias(ref: { id?: string | undefined; name?: string | undefined })
 export class TenantFacts {
   readonly ids = new Identities();
   provider: Provider | undefined;
-  /** Earliest and latest event times seen (ISO; as ms once frozen). */
-  private firstTime = '';
-  private lastTime = '';
+  /** Earliest and latest event times seen. */
   firstMs = Infinity;
   lastMs = -Infinity;
   /** Latest snapshot time (ms), when there is a snapshot. */
@@ -182,7 +178,6 @@ export class TenantFacts {
   readonly tenantIps = new Map<string, SeenStat>();
   readonly tenantCountries = new Map<string, SeenStat>();
   tenantFirstSignIn = Infinity;
-  private tenantFirstSignInTime = '';
   readonly ipActions = new Map<string, IpAction[]>();
 
   private readonly adminByAlias = new Map<string, AdminEvidence>();
@@ -202,6 +197,7 @@ export class TenantFacts {
   private names = new Map<string, string>();
   private frozen = false;
   private readonly marksByKind = new Map<string, Map<MarkKind, Mark[]>>();
+  private readonly keyMemo = new Map<string, string | undefined>();
 
   constructor(
     readonly tenant: string,
@@ -215,8 +211,10 @@ export class TenantFacts {
   observe(ev: CanonicalEvent): void {
     this.provider ??= ev.provider;
     const time = ev.time;
-    if (this.firstTime === '' || time < this.firstTime) this.firstTime = time;
-    if (time > this.lastTime) this.lastTime = time;
+    // Read once: every comparison after this is between numbers.
+    const t = isoMs(time);
+    if (t < this.firstMs) this.firstMs = t;
+    if (t > this.lastMs) this.lastMs = t;
     const a = ev.actor;
     const actor = this.actorAlias(a);
     const ip = a.ip;
@@ -224,14 +222,13 @@ export class TenantFacts {
 
     const action = ev.action;
     if (action === 'signin') {
-      if (actor !== undefined) this.signIn(ev, actor);
+      if (actor !== undefined) this.signIn(ev, actor, t);
       return;
     }
     if (action === 'signin.failed') {
-      if (actor !== undefined && ip !== undefined) this.failure(actor, ip, Date.parse(time));
+      if (actor !== undefined && ip !== undefined) this.failure(actor, ip, t);
       return;
     }
-    const t = Date.parse(time);
 
     for (const target of ev.targets) {
       if (target.name !== undefined && isPrincipalKind(target.kind)) this.targetAlias(target);
@@ -390,31 +387,35 @@ export class TenantFacts {
     if (users.size < MAX_USERS_PER_IP) users.add(alias);
   }
 
-  private signIn(ev: CanonicalEvent, alias: string): void {
+  private signIn(ev: CanonicalEvent, alias: string, t: number): void {
     const time = ev.time;
     let s = this.signInsByAlias.get(alias);
     if (s === undefined) {
-      s = { first: NaN, firstTime: time, ips: new Map(), countries: new Map(), failures: new Map() };
+      s = { first: t, firstTime: time, ips: new Map(), countries: new Map(), failures: new Map() };
       this.signInsByAlias.set(alias, s);
-    } else if (time < s.firstTime || s.firstTime === '') s.firstTime = time;
-    if (this.tenantFirstSignInTime === '' || time < this.tenantFirstSignInTime) this.tenantFirstSignInTime = time;
+    } else if (t < s.first) {
+      s.first = t;
+      s.firstTime = time;
+    }
+    if (t < this.tenantFirstSignIn) this.tenantFirstSignIn = t;
     const ip = ev.actor.ip;
     if (ip !== undefined) {
-      see(s.ips, ip, time, ev.id);
-      see(this.tenantIps, ip, time, ev.id);
+      see(s.ips, ip, t, time, ev.id);
+      see(this.tenantIps, ip, t, time, ev.id);
     }
     // Graph and the portal download carry a location; the UAL does not.
     const country = countryOf(ev.raw);
     if (country !== undefined) {
-      see(s.countries, country, time, ev.id);
-      see(this.tenantCountries, country, time, ev.id);
+      see(s.countries, country, t, time, ev.id);
+      see(this.tenantCountries, country, t, time, ev.id);
     }
   }
 
   private failure(alias: string, ip: string, t: number): void {
     let s = this.signInsByAlias.get(alias);
     if (s === undefined) {
-      s = { first: NaN, firstTime: '', ips: new Map(), countries: new Map(), failures: new Map() };
+      // No successful sign-in yet: `first` stays Infinity and `firstTime` empty unless one comes.
+      s = { first: Infinity, firstTime: '', ips: new Map(), countries: new Map(), failures: new Map() };
       this.signInsByAlias.set(alias, s);
     }
     const list = s.failures.get(ip);
@@ -428,17 +429,7 @@ export class TenantFacts {
   freeze(): void {
     if (this.frozen) return;
     this.frozen = true;
-    if (this.firstTime !== '') this.firstMs = Date.parse(this.firstTime);
-    if (this.lastTime !== '') this.lastMs = Date.parse(this.lastTime);
-    if (this.tenantFirstSignInTime !== '') this.tenantFirstSignIn = Date.parse(this.tenantFirstSignInTime);
-    dateStats(this.tenantIps);
-    dateStats(this.tenantCountries);
-    for (const s of this.signInsByAlias.values()) {
-      s.first = s.firstTime === '' ? Infinity : Date.parse(s.firstTime);
-      dateStats(s.ips);
-      dateStats(s.countries);
-    }
-    const key = (alias: string): string => this.ids.key({ id: alias }) ?? alias;
+    const key = (alias: string): string => this.ids.keyOfAlias(alias);
     for (const [alias, e] of this.adminByAlias) {
       const k = key(alias);
       const have = this.admins.get(k);
@@ -487,11 +478,21 @@ export class TenantFacts {
   }
 
   key(ref: { id?: string | undefined; name?: string | undefined } | undefined): string | undefined {
-    return this.ids.key(ref);
+    if (ref === undefined) return undefined;
+    if (!this.frozen) return this.ids.key(ref);
+    // Once frozen the aliases no longer change, and findings ask for the same few principals over and
+    // over: remember each id/name pair instead of lower-casing and matching it again.
+    const { id, name } = ref;
+    const memo = `${id ?? ''}\u0000${name ?? ''}`;
+    if (this.keyMemo.has(memo)) return this.keyMemo.get(memo);
+    const k = this.ids.key(ref);
+    this.keyMemo.set(memo, k);
+    return k;
   }
 
   same(a: EntityRef | undefined, b: EntityRef | undefined): boolean {
-    return this.ids.same(a, b);
+    const ka = this.key(a);
+    return ka !== undefined && ka === this.key(b);
   }
 
   /** A principal as an entity with its most readable name (UPN when known). */

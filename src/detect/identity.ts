@@ -83,6 +83,11 @@ export class Identities {
     }
   }
 
+  /** The key of an alias that is already normalised (`normAlias`): no lower-casing, no pattern. */
+  keyOfAlias(alias: string): string {
+    return this.parent.has(alias) ? this.find(alias) : alias;
+  }
+
   joinRef(ref: { id?: string | undefined; name?: string | undefined }): void {
     this.join(aliasesOf(ref));
   }
