@@ -136,19 +136,34 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 function see(m: Map<string, SeenStat>, k: string, t: number, time: string, id: string): void {
   const s = m.get(k);
   if (s === undefined) m.set(k, { first: t, firstTime: time, firstId: id, count: 1 });
-  else {
-    s.count++;
-    if (t < s.first) {
-      s.first = t;
-      s.firstTime = time;
-      s.firstId = id;
-    }
+  else seen(s, t, time, id);
+}
+
+function seen(s: SeenStat, t: number, time: string, id: string): void {
+  s.count++;
+  if (t < s.first) {
+    s.first = t;
+    s.firstTime = time;
+    s.firstId = id;
   }
 }
 
 interface ActorAlias {
   name: string | undefined;
   alias: string | undefined;
+}
+
+/**
+ * What the pass keeps per IP, found with one look-up per event. Its `ip` is the one string the facts
+ * use as that IP's key everywhere: maps then match it by identity instead of re-reading each event's
+ * own copy of the address.
+ */
+interface IpFacts {
+  ip: string;
+  /** Aliases that used it (at most MAX_USERS_PER_IP). */
+  users: Set<string>;
+  /** Successful sign-ins from it (the entry `tenantIps` holds). */
+  signIns: SeenStat | undefined;
 }
 
 /** A sign-in's country: Graph `location.countryOrRegion`, Log Analytics `Location`. */
@@ -183,7 +198,7 @@ export class TenantFacts {
   private readonly adminByAlias = new Map<string, AdminEvidence>();
   private readonly marksByAlias = new Map<string, Mark[]>();
   private readonly signInsByAlias = new Map<string, AccountSignIns>();
-  private readonly ipUsersByAlias = new Map<string, Set<string>>();
+  private readonly ipFacts = new Map<string, IpFacts>();
   /** Actor aliases by the record's own id (or name): lower-casing and joining once per principal, not per event. */
   private readonly actorCache = new Map<string, ActorAlias>();
   private readonly createdAtByAlias = new Map<string, number>();
@@ -218,11 +233,11 @@ export class TenantFacts {
     const a = ev.actor;
     const actor = this.actorAlias(a);
     const ip = a.ip;
-    if (ip !== undefined && actor !== undefined) this.useIp(ip, actor);
+    const ipf = ip !== undefined && actor !== undefined ? this.useIp(ip, actor) : undefined;
 
     const action = ev.action;
     if (action === 'signin') {
-      if (actor !== undefined) this.signIn(ev, actor, t);
+      if (actor !== undefined) this.signIn(ev, actor, ipf, t);
       return;
     }
     if (action === 'signin.failed') {
@@ -378,16 +393,18 @@ export class TenantFacts {
     mergeAdmin(e, { tier, roles: role !== undefined ? [role] : [], source, ...(eventId !== undefined ? { eventId } : {}) });
   }
 
-  private useIp(ip: string, alias: string): void {
-    let users = this.ipUsersByAlias.get(ip);
-    if (users === undefined) {
-      users = new Set();
-      this.ipUsersByAlias.set(ip, users);
+  private useIp(ip: string, alias: string): IpFacts {
+    let f = this.ipFacts.get(ip);
+    if (f === undefined) {
+      f = { ip, users: new Set(), signIns: undefined };
+      this.ipFacts.set(ip, f);
     }
-    if (users.size < MAX_USERS_PER_IP) users.add(alias);
+    if (f.users.size < MAX_USERS_PER_IP) f.users.add(alias);
+    return f;
   }
 
-  private signIn(ev: CanonicalEvent, alias: string, t: number): void {
+  /** `ipf`: the facts of the sign-in's IP, when it has one. */
+  private signIn(ev: CanonicalEvent, alias: string, ipf: IpFacts | undefined, t: number): void {
     const time = ev.time;
     let s = this.signInsByAlias.get(alias);
     if (s === undefined) {
@@ -398,10 +415,12 @@ export class TenantFacts {
       s.firstTime = time;
     }
     if (t < this.tenantFirstSignIn) this.tenantFirstSignIn = t;
-    const ip = ev.actor.ip;
-    if (ip !== undefined) {
-      see(s.ips, ip, t, time, ev.id);
-      see(this.tenantIps, ip, t, time, ev.id);
+    if (ipf !== undefined) {
+      see(s.ips, ipf.ip, t, time, ev.id);
+      if (ipf.signIns === undefined) {
+        ipf.signIns = { first: t, firstTime: time, firstId: ev.id, count: 1 };
+        this.tenantIps.set(ipf.ip, ipf.signIns);
+      } else seen(ipf.signIns, t, time, ev.id);
     }
     // Graph and the portal download carry a location; the UAL does not.
     const country = countryOf(ev.raw);
@@ -466,7 +485,7 @@ export class TenantFacts {
       if (have === undefined) this.signIns.set(k, s);
       else mergeSignIns(have, s);
     }
-    for (const [ip, users] of this.ipUsersByAlias) this.ipUsers.set(ip, new Set([...users].map(key)));
+    for (const [ip, f] of this.ipFacts) this.ipUsers.set(ip, new Set([...f.users].map(key)));
     for (const [alias, t] of this.createdAtByAlias) this.createdAt_.set(key(alias), t);
     for (const [alias, name] of this.namesByAlias) {
       const k = key(alias);
