@@ -57,6 +57,7 @@ export class Detector {
   private readonly candidates: Candidate[] = [];
   private readonly recentDays: number;
   private readonly selfAppIds: ReadonlySet<string>;
+  private readonly signInHistory: boolean;
   private lastTenant: string | undefined;
   private lastFacts: TenantFacts | undefined;
   private finished = false;
@@ -65,6 +66,7 @@ export class Detector {
     this.rules = options.rules ?? ALL_RULES;
     this.recentDays = options.recentDays ?? 30;
     this.selfAppIds = new Set((options.selfAppIds ?? []).map((id) => id.toLowerCase()));
+    this.signInHistory = this.rules.some((r) => r.readsSignInHistory === true);
     for (const provider of ['m365', 'gws'] as const) {
       const byAction = new Map<Action, EventRule[]>();
       for (const r of this.rules) {
@@ -83,7 +85,7 @@ export class Detector {
     if (tenant === this.lastTenant && this.lastFacts !== undefined) return this.lastFacts;
     let f = this.facts.get(tenant);
     if (f === undefined) {
-      f = new TenantFacts(tenant, this.recentDays);
+      f = new TenantFacts(tenant, this.recentDays, this.signInHistory);
       this.facts.set(tenant, f);
     }
     this.lastTenant = tenant;

@@ -190,10 +190,11 @@ export class TenantFacts {
   /** Domains the tenant owns: from snapshots when there are any, else from the addresses of its users. */
   readonly snapshotDomains = new Set<string>();
   readonly seenDomains = new Set<string>();
-  readonly tenantIps = new Map<string, SeenStat>();
-  readonly tenantCountries = new Map<string, SeenStat>();
-  tenantFirstSignIn = Infinity;
-  readonly ipActions = new Map<string, IpAction[]>();
+  // The sign-in history (below, and each account's sign-ins): gathered only when a rule reads it.
+  private readonly tenantIps_ = new Map<string, SeenStat>();
+  private readonly tenantCountries_ = new Map<string, SeenStat>();
+  private tenantFirstSignIn_ = Infinity;
+  private readonly ipActions_ = new Map<string, IpAction[]>();
 
   private readonly adminByAlias = new Map<string, AdminEvidence>();
   private readonly marksByAlias = new Map<string, Mark[]>();
@@ -218,6 +219,12 @@ export class TenantFacts {
     readonly tenant: string,
     /** Accounts created or made admin this many days before the latest data count as new. */
     readonly recentDays = 30,
+    /**
+     * Gather the sign-in history (each account's sign-ins, addresses and countries, failures, the
+     * changes made from each IP). Only rules that declare `readsSignInHistory` read it, and on a big
+     * log it is most of the pass: a detector without such rules leaves it out.
+     */
+    readonly signInHistory = true,
   ) {}
 
   // ---------------------------------------------------------------------------------------------
@@ -237,11 +244,11 @@ export class TenantFacts {
 
     const action = ev.action;
     if (action === 'signin') {
-      if (actor !== undefined) this.signIn(ev, actor, ipf, t);
+      if (actor !== undefined && this.signInHistory) this.signIn(ev, actor, ipf, t);
       return;
     }
     if (action === 'signin.failed') {
-      if (actor !== undefined && ip !== undefined) this.failure(actor, ip, t);
+      if (actor !== undefined && ip !== undefined && this.signInHistory) this.failure(actor, ip, t);
       return;
     }
 
@@ -252,10 +259,10 @@ export class TenantFacts {
     if (!SENSITIVE.has(action) && action !== 'user.enabled' && action !== 'user.restored' && action !== 'risk.detected' && action !== 'device.registered') return;
     if (ev.result === 'failure') return;
 
-    if (ip !== undefined && SENSITIVE.has(action)) {
+    if (ip !== undefined && this.signInHistory && SENSITIVE.has(action)) {
       const entry: IpAction = { t, eventId: ev.id, action };
       if (actor !== undefined) entry.by = actor;
-      push(this.ipActions, ip, entry);
+      push(this.ipActions_, ip, entry);
     }
     const subject = this.subjectAlias(ev);
     const mark = (who: string | undefined, what: MarkKind, tier?: AdminTier): void => {
@@ -414,19 +421,19 @@ export class TenantFacts {
       s.first = t;
       s.firstTime = time;
     }
-    if (t < this.tenantFirstSignIn) this.tenantFirstSignIn = t;
+    if (t < this.tenantFirstSignIn_) this.tenantFirstSignIn_ = t;
     if (ipf !== undefined) {
       see(s.ips, ipf.ip, t, time, ev.id);
       if (ipf.signIns === undefined) {
         ipf.signIns = { first: t, firstTime: time, firstId: ev.id, count: 1 };
-        this.tenantIps.set(ipf.ip, ipf.signIns);
+        this.tenantIps_.set(ipf.ip, ipf.signIns);
       } else seen(ipf.signIns, t, time, ev.id);
     }
     // Graph and the portal download carry a location; the UAL does not.
     const country = countryOf(ev.raw);
     if (country !== undefined) {
       see(s.countries, country, t, time, ev.id);
-      see(this.tenantCountries, country, t, time, ev.id);
+      see(this.tenantCountries_, country, t, time, ev.id);
     }
   }
 
@@ -493,7 +500,7 @@ export class TenantFacts {
       // A UPN reads better than an object id or a display name.
       if (have === undefined || (!have.includes('@') && name.includes('@'))) this.names.set(k, name);
     }
-    for (const list of this.ipActions.values()) list.sort((x, y) => x.t - y.t);
+    for (const list of this.ipActions_.values()) list.sort((x, y) => x.t - y.t);
   }
 
   key(ref: { id?: string | undefined; name?: string | undefined } | undefined): string | undefined {
@@ -554,13 +561,44 @@ export class TenantFacts {
   }
 
   signInsOf(ref: EntityRef | string | undefined): AccountSignIns | undefined {
+    this.needSignInHistory();
     const k = typeof ref === 'string' ? ref : this.key(ref);
     return k === undefined ? undefined : this.signIns.get(k);
   }
 
   /** Every account (by key) with sign-in history. */
   signInAccounts(): IterableIterator<[string, AccountSignIns]> {
+    this.needSignInHistory();
     return this.signIns.entries();
+  }
+
+  /** Successful sign-ins per IP, tenant-wide. */
+  get tenantIps(): ReadonlyMap<string, SeenStat> {
+    this.needSignInHistory();
+    return this.tenantIps_;
+  }
+
+  /** Successful sign-ins per country, tenant-wide. */
+  get tenantCountries(): ReadonlyMap<string, SeenStat> {
+    this.needSignInHistory();
+    return this.tenantCountries_;
+  }
+
+  /** The tenant's first successful sign-in (ms), or Infinity. */
+  get tenantFirstSignIn(): number {
+    this.needSignInHistory();
+    return this.tenantFirstSignIn_;
+  }
+
+  /** Sensitive changes made from each IP, oldest first once frozen. */
+  get ipActions(): ReadonlyMap<string, IpAction[]> {
+    this.needSignInHistory();
+    return this.ipActions_;
+  }
+
+  /** A rule that reads the history must say so (`readsSignInHistory`), or it would silently see none. */
+  private needSignInHistory(): void {
+    if (!this.signInHistory) throw new Error('sign-in history not gathered: the rule reading it must declare readsSignInHistory');
   }
 
   /** Keys of the principals that used an IP (signed in or acted from it). */
