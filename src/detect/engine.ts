@@ -209,7 +209,7 @@ function build(
     when: shortTime(time),
     ...d.params,
   };
-  const k = ruleTextKeys(rule.id);
+  const k = textKeysOf(rule.id);
   const f: Finding = {
     id: findingId(rule.id, ctx.tenant, keys),
     ruleId: rule.id,
@@ -230,6 +230,18 @@ function build(
   if (d.step !== undefined) f.step = d.step;
   if (snapshot !== undefined) f.evidence.snapshot = snapshot;
   return f;
+}
+
+const TEXT_KEYS = new Map<string, ReturnType<typeof ruleTextKeys>>();
+
+/** A rule's text keys, made once per rule rather than once per finding. */
+function textKeysOf(ruleId: string): ReturnType<typeof ruleTextKeys> {
+  let k = TEXT_KEYS.get(ruleId);
+  if (k === undefined) {
+    k = ruleTextKeys(ruleId);
+    TEXT_KEYS.set(ruleId, k);
+  }
+  return k;
 }
 
 function isAsync<T>(x: Iterable<T> | AsyncIterable<T>): x is AsyncIterable<T> {
