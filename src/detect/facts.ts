@@ -124,6 +124,7 @@ const ADMIN_ONLY: ReadonlySet<Action> = new Set<Action>([
 const AUTH_ACTIONS: ReadonlySet<Action> = new Set<Action>(['auth.method.registered', 'auth.method.changed', 'auth.method.removed', 'auth.tap.issued', 'mfa.disabled']);
 
 const MAX_USERS_PER_IP = 64;
+const NO_MARKS: readonly Mark[] = [];
 const MAX_FAILURES = 32;
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -258,7 +259,17 @@ export class TenantFacts {
     if (ev.source === 'gws.admin' && actor !== undefined && ev.result !== 'failure') this.admin(actor, 'admin', undefined, 'inferred', ev.id);
     if (!SENSITIVE.has(action) && action !== 'user.enabled' && action !== 'user.restored' && action !== 'risk.detected' && action !== 'device.registered') return;
     if (ev.result === 'failure') return;
+    this.observeChange(ev, t, actor);
+  }
 
+  /**
+   * A sensitive change that went through: marks on the principals involved, admin evidence. Its own
+   * method, so that the closure below is made for these few events, not for every event.
+   */
+  private observeChange(ev: CanonicalEvent, t: number, actor: string | undefined): void {
+    const a = ev.actor;
+    const ip = a.ip;
+    const action = ev.action;
     if (ip !== undefined && this.signInHistory && SENSITIVE.has(action)) {
       const entry: IpAction = { t, eventId: ev.id, action };
       if (actor !== undefined) entry.by = actor;
@@ -540,19 +551,31 @@ export class TenantFacts {
     if (list === undefined) return [];
     if (what === undefined) return list;
     if (!this.frozen) return list.filter((m) => m.what === what);
+    // A copy, as before: callers may keep or change what they get.
+    return this.marksOfKind(k!, what).slice();
+  }
+
+  /** A principal's marks of one kind, shared, not copied: for the facts' own questions, asked per finding. */
+  private marksOfKind(k: string, what: MarkKind): readonly Mark[] {
     // A busy admin has thousands of marks and rules ask for one kind per finding: group them once.
-    let byKind = this.marksByKind.get(k!);
+    let byKind = this.marksByKind.get(k);
     if (byKind === undefined) {
       byKind = new Map();
-      for (const m of list) {
+      for (const m of this.marks.get(k) ?? []) {
         const l = byKind.get(m.what);
         if (l === undefined) byKind.set(m.what, [m]);
         else l.push(m);
       }
-      this.marksByKind.set(k!, byKind);
+      this.marksByKind.set(k, byKind);
     }
-    // A copy, as before: callers may keep or change what they get.
-    return byKind.get(what)?.slice() ?? [];
+    return byKind.get(what) ?? NO_MARKS;
+  }
+
+  /** `marksOf(ref, what)` without the copy, when frozen. */
+  private readMarks(ref: EntityRef | string | undefined, what: MarkKind): readonly Mark[] {
+    if (!this.frozen) return this.marksOf(ref, what);
+    const k = typeof ref === 'string' ? ref : this.key(ref);
+    return k === undefined ? NO_MARKS : this.marksOfKind(k, what);
   }
 
   /** Every principal (by key) with what happened to it, oldest first. */
@@ -615,7 +638,7 @@ export class TenantFacts {
   createdAt(ref: EntityRef | string | undefined): { t: number; eventId?: string } | undefined {
     const k = typeof ref === 'string' ? ref : this.key(ref);
     if (k === undefined) return undefined;
-    const m = this.marksOf(k, 'created')[0];
+    const m = this.readMarks(k, 'created')[0];
     if (m !== undefined) return { t: m.t, eventId: m.eventId };
     const c = this.createdAt_.get(k);
     return c === undefined ? undefined : { t: c };
@@ -630,7 +653,7 @@ export class TenantFacts {
   /** Made a privileged admin by a role record within the recent window before `atMs`. */
   madeAdmin(ref: EntityRef | string | undefined, atMs = this.refMs): Mark | undefined {
     const since = atMs - this.recentDays * DAY_MS;
-    return this.marksOf(ref, 'made-admin').find((m) => (m.tier === 'global' || m.tier === 'privileged') && m.t >= since && m.t <= atMs);
+    return this.readMarks(ref, 'made-admin').find((m) => (m.tier === 'global' || m.tier === 'privileged') && m.t >= since && m.t <= atMs);
   }
 
   /** A new account, or one newly made a privileged admin, at `atMs`: everything it does is suspect. */
