@@ -149,9 +149,16 @@ function seen(s: SeenStat, t: number, time: string, id: string): void {
   }
 }
 
+/**
+ * A record's id (or name) worked out once: the alias it gives with the name it came with. One id can
+ * come with several names (a renamed account, a source that mixes them up): each other pair is kept
+ * too, so records alternating between them do not redo the work each time. Redoing it would change
+ * nothing: the join is already made and the alias already has a name.
+ */
 interface ActorAlias {
   name: string | undefined;
   alias: string | undefined;
+  otherNames?: Map<string | undefined, string | undefined>;
 }
 
 /**
@@ -362,7 +369,10 @@ export class TenantFacts {
     const raw = a.id ?? a.name;
     if (raw === undefined) return undefined;
     const hit = this.actorCache.get(raw);
-    if (hit !== undefined && hit.name === a.name) return hit.alias;
+    if (hit !== undefined) {
+      if (hit.name === a.name) return hit.alias;
+      if (hit.otherNames?.has(a.name) === true) return hit.otherNames.get(a.name);
+    }
     const aliases = aliasesOf(a);
     if (a.id !== undefined && a.name !== undefined) this.ids.join(aliases);
     const alias = aliases[0];
@@ -370,20 +380,25 @@ export class TenantFacts {
       this.namesByAlias.set(alias, a.name);
       if (a.kind === 'user') this.addDomain(a.name, this.seenDomains);
     }
-    this.actorCache.set(raw, { name: a.name, alias });
+    this.remember(raw, hit, a.name, alias);
     return alias;
+  }
+
+  private remember(raw: string, hit: ActorAlias | undefined, name: string | undefined, alias: string | undefined): void {
+    if (hit === undefined) this.actorCache.set(raw, { name, alias });
+    else (hit.otherNames ??= new Map()).set(name, alias);
   }
 
   /** Joins a target's id and name once, and remembers its name for display. */
   private targetAlias(t: { id?: string; name?: string }): void {
     const raw = t.id ?? t.name!;
     const hit = this.actorCache.get(raw);
-    if (hit !== undefined && hit.name === t.name) return;
+    if (hit !== undefined && (hit.name === t.name || hit.otherNames?.has(t.name) === true)) return;
     const aliases = aliasesOf(t);
     if (t.id !== undefined) this.ids.join(aliases);
     const first = aliases[0];
     if (first !== undefined && t.name !== undefined && !this.namesByAlias.has(first)) this.namesByAlias.set(first, t.name);
-    this.actorCache.set(raw, { name: t.name, alias: first });
+    this.remember(raw, hit, t.name, first);
   }
 
   private addDomain(address: string, into: Set<string>): void {
