@@ -221,7 +221,7 @@ export class TenantFacts {
   private names = new Map<string, string>();
   private frozen = false;
   private readonly marksByKind = new Map<string, Map<MarkKind, Mark[]>>();
-  private readonly keyMemo = new Map<string, string | undefined>();
+  private readonly keyMemo = new Map<string, Map<string, string | undefined>>();
 
   constructor(
     readonly tenant: string,
@@ -534,11 +534,16 @@ export class TenantFacts {
     if (!this.frozen) return this.ids.key(ref);
     // Once frozen the aliases no longer change, and findings ask for the same few principals over and
     // over: remember each id/name pair instead of lower-casing and matching it again.
-    const { id, name } = ref;
-    const memo = `${id ?? ''}\u0000${name ?? ''}`;
-    if (this.keyMemo.has(memo)) return this.keyMemo.get(memo);
+    // By id, then by name: two look-ups and no string made per question.
+    const id = ref.id ?? '';
+    const name = ref.name ?? '';
+    let byName = this.keyMemo.get(id);
+    if (byName === undefined) {
+      byName = new Map();
+      this.keyMemo.set(id, byName);
+    } else if (byName.has(name)) return byName.get(name);
     const k = this.ids.key(ref);
-    this.keyMemo.set(memo, k);
+    byName.set(name, k);
     return k;
   }
 
