@@ -518,7 +518,6 @@ export class TenantFacts {
       if (have === undefined) this.signIns.set(k, s);
       else mergeSignIns(have, s);
     }
-    for (const [ip, f] of this.ipFacts) this.ipUsers.set(ip, new Set([...f.users].map(key)));
     for (const [alias, t] of this.createdAtByAlias) this.createdAt_.set(key(alias), t);
     for (const [alias, name] of this.namesByAlias) {
       const k = key(alias);
@@ -646,7 +645,15 @@ export class TenantFacts {
 
   /** Keys of the principals that used an IP (signed in or acted from it). */
   usersOfIp(ip: string): ReadonlySet<string> {
-    return this.ipUsers.get(ip) ?? new Set();
+    if (!this.frozen) return new Set();
+    // Keyed on demand: only the addresses findings name are asked about, out of thousands.
+    let users = this.ipUsers.get(ip);
+    if (users === undefined) {
+      const f = this.ipFacts.get(ip);
+      users = f === undefined ? new Set() : new Set([...f.users].map((alias) => this.ids.keyOfAlias(alias)));
+      this.ipUsers.set(ip, users);
+    }
+    return users;
   }
 
   /** The latest time the data speaks of: the newest event or snapshot. */
