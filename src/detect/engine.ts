@@ -41,6 +41,8 @@ interface Candidate {
   rule: EventRule;
   draft: FindingDraft;
   ev: CanonicalEvent;
+  /** The event's tenant, kept so the end need not look it up again by the event's own string. */
+  facts: TenantFacts;
 }
 
 const TIER_FALLBACK: Readonly<Record<string, string>> = {
@@ -96,14 +98,15 @@ export class Detector {
   /** One event: gather its facts and run the rules indexed under its action. */
   add(ev: CanonicalEvent): void {
     if (this.finished) throw new Error('Detector.add after finish');
-    this.factsFor(ev.tenant).observe(ev);
+    const facts = this.factsFor(ev.tenant);
+    facts.observe(ev);
     const rules = this.index.get(ev.provider)?.get(ev.action);
     if (rules === undefined) return;
     const failed = ev.result === 'failure';
     for (const rule of rules) {
       if (failed && rule.includeFailures !== true) continue;
       const draft = rule.match(ev);
-      if (draft !== undefined) this.candidates.push({ rule, draft, ev });
+      if (draft !== undefined) this.candidates.push({ rule, draft, ev, facts });
     }
   }
 
@@ -113,20 +116,20 @@ export class Detector {
     if (previous !== undefined) this.factsFor(previous.tenant).observeSnapshot(previous, false);
     if (current !== undefined) this.factsFor(current.tenant).observeSnapshot(current, true);
     const contexts = new Map<string, DetectContext>();
+    const contextOf = new Map<TenantFacts, DetectContext>();
     for (const [tenant, facts] of this.facts) {
       facts.freeze();
       const nowMs = this.options.now !== undefined ? Date.parse(this.options.now) : facts.refMs;
-      contexts.set(tenant, { tenant, facts, nowMs, recentDays: this.recentDays, selfAppIds: this.selfAppIds });
+      const ctx: DetectContext = { tenant, facts, nowMs, recentDays: this.recentDays, selfAppIds: this.selfAppIds };
+      contexts.set(tenant, ctx);
+      contextOf.set(facts, ctx);
     }
 
     const byId = new Map<string, Finding>();
     const keep = (f: Finding | undefined): void => {
       if (f !== undefined && !byId.has(f.id)) byId.set(f.id, f);
     };
-    for (const c of this.candidates) {
-      const ctx = contexts.get(c.ev.tenant)!;
-      keep(fromEventDraft(c.rule, c.draft, c.ev, ctx));
-    }
+    for (const c of this.candidates) keep(fromEventDraft(c.rule, c.draft, c.ev, contextOf.get(c.facts)!));
     if (current !== undefined) {
       const ctx = contexts.get(current.tenant)!;
       const prev = previous !== undefined && previous.tenant === current.tenant ? previous : undefined;
