@@ -219,7 +219,12 @@ function makeIncident(tenant: string, members: Finding[], facts: TenantFacts): I
   let severity: Severity = 'info';
   for (const f of members) severity = maxSeverity(severity, f.severity);
   const sequences = members.filter((f) => f.kind === 'sequence');
-  const lead = [...(sequences.length > 0 ? sequences : members)].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || ms(a.time) - ms(b.time))[0]!;
+  // The most severe, then the oldest; among equals the first in member order (what a stable sort gives).
+  let lead = (sequences.length > 0 ? sequences : members)[0]!;
+  for (const f of sequences.length > 0 ? sequences : members) {
+    const d = severityRank(f.severity) - severityRank(lead.severity) || tm.get(lead)! - tm.get(f)!;
+    if (d > 0) lead = f;
+  }
   const seed = members.find((f) => f.kind === 'sequence' || severityRank(f.severity) >= severityRank('high')) ?? members[0]!;
   return {
     id: findingId('incident', tenant, [seed.id]),
