@@ -222,6 +222,7 @@ export class TenantFacts {
   private frozen = false;
   private readonly marksByKind = new Map<string, Map<MarkKind, Mark[]>>();
   private readonly keyMemo = new Map<string, Map<string, string | undefined>>();
+  private lastKeyed: { id: string | undefined; name: string | undefined; key: string | undefined } | undefined;
 
   constructor(
     readonly tenant: string,
@@ -533,6 +534,9 @@ export class TenantFacts {
     if (!this.frozen) return this.ids.key(ref);
     // Once frozen the aliases no longer change, and findings ask for the same few principals over and
     // over: remember each id/name pair instead of lower-casing and matching it again.
+    // A finding's admin, newcomer and storyline questions come one after another about the same ref.
+    const last = this.lastKeyed;
+    if (last !== undefined && last.id === ref.id && last.name === ref.name) return last.key;
     // By id, then by name: two look-ups and no string made per question.
     const id = ref.id ?? '';
     const name = ref.name ?? '';
@@ -540,9 +544,14 @@ export class TenantFacts {
     if (byName === undefined) {
       byName = new Map();
       this.keyMemo.set(id, byName);
-    } else if (byName.has(name)) return byName.get(name);
-    const k = this.ids.key(ref);
-    byName.set(name, k);
+    }
+    let k: string | undefined;
+    if (byName.has(name)) k = byName.get(name);
+    else {
+      k = this.ids.key(ref);
+      byName.set(name, k);
+    }
+    this.lastKeyed = { id: ref.id, name: ref.name, key: k };
     return k;
   }
 
