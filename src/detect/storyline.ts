@@ -196,18 +196,51 @@ function storyline(members: readonly Finding[], facts: TenantFacts): StoryStep[]
   return steps.sort((a, b) => ms(a.time) - ms(b.time) || (STEP_ORDER.get(a.kind) ?? 0) - (STEP_ORDER.get(b.kind) ?? 0));
 }
 
-function entityUnion(members: readonly Finding[]): Entities {
-  const seen = new Set<string>();
-  const once = (key: string): boolean => {
-    if (seen.has(key)) return false;
-    seen.add(key);
+/**
+ * Tuples of strings seen before. Entities are told apart by their parts joined with `|`; parts without
+ * a `|` are compared part by part instead, which tells the same entities apart (a joined text with
+ * one separator per gap can only equal another such text) without making a string per entity.
+ */
+class SeenParts {
+  private readonly joined = new Set<string>();
+  private readonly nested = new Map<string, Map<string, Set<string>>>();
+
+  firstTime(a: string, b: string, c: string): boolean {
+    if (a.includes('|') || b.includes('|') || c.includes('|')) {
+      const key = `${a}|${b}|${c}`;
+      if (this.joined.has(key)) return false;
+      this.joined.add(key);
+      return true;
+    }
+    let byB = this.nested.get(a);
+    if (byB === undefined) {
+      byB = new Map();
+      this.nested.set(a, byB);
+    }
+    let cs = byB.get(b);
+    if (cs === undefined) {
+      cs = new Set();
+      byB.set(b, cs);
+    }
+    if (cs.has(c)) return false;
+    cs.add(c);
     return true;
-  };
+  }
+}
+
+function entityUnion(members: readonly Finding[]): Entities {
+  const actors = new SeenParts();
+  const targets = new SeenParts();
+  const ips = new Set<string>();
   const out: Entities = { actors: [], targets: [], ips: [] };
   for (const f of members) {
-    for (const a of f.entities.actors) if (once(`a:${a.id ?? ''}|${a.name ?? ''}`)) out.actors.push(a);
-    for (const t of f.entities.targets) if (once(`t:${t.kind}|${t.id ?? ''}|${t.name ?? ''}`)) out.targets.push(t);
-    for (const ip of f.entities.ips) if (once(`ip:${ip}`)) out.ips.push(ip);
+    for (const a of f.entities.actors) if (actors.firstTime('', a.id ?? '', a.name ?? '')) out.actors.push(a);
+    for (const t of f.entities.targets) if (targets.firstTime(t.kind, t.id ?? '', t.name ?? '')) out.targets.push(t);
+    for (const ip of f.entities.ips) {
+      if (ips.has(ip)) continue;
+      ips.add(ip);
+      out.ips.push(ip);
+    }
   }
   return out;
 }
