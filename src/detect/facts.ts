@@ -222,6 +222,7 @@ export class TenantFacts {
   private frozen = false;
   private readonly marksByKind = new Map<string, Map<MarkKind, Mark[]>>();
   private readonly keyMemo = new Map<string, Map<string, string | undefined>>();
+  private readonly keyByKnownId = new Map<string, string>();
   private lastKeyed: { id: string | undefined; name: string | undefined; key: string | undefined } | undefined;
 
   constructor(
@@ -533,11 +534,21 @@ export class TenantFacts {
     if (ref === undefined) return undefined;
     if (!this.frozen) return this.ids.key(ref);
     // Once frozen the aliases no longer change, and findings ask for the same few principals over and
-    // over: remember each id/name pair instead of lower-casing and matching it again.
+    // over: remember each answer instead of lower-casing and matching the aliases again.
+    // A known id decides the key whatever the name: one look-up, and the name is not read.
+    if (ref.id !== undefined) {
+      const byId = this.keyByKnownId.get(ref.id);
+      if (byId !== undefined) return byId;
+      const known = this.ids.keyOfKnownId(ref.id);
+      if (known !== undefined) {
+        this.keyByKnownId.set(ref.id, known);
+        return known;
+      }
+    }
     // A finding's admin, newcomer and storyline questions come one after another about the same ref.
     const last = this.lastKeyed;
     if (last !== undefined && last.id === ref.id && last.name === ref.name) return last.key;
-    // By id, then by name: two look-ups and no string made per question.
+    // Else by id, then by name: two look-ups and no string made per question.
     const id = ref.id ?? '';
     const name = ref.name ?? '';
     let byName = this.keyMemo.get(id);
