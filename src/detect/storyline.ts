@@ -150,7 +150,8 @@ function storyline(members: readonly Finding[], facts: TenantFacts): StoryStep[]
       s.findings.push(f.id);
       if (!s.ruleIds.includes(f.ruleId)) s.ruleIds.push(f.ruleId);
       s.severity = maxSeverity(s.severity, f.severity);
-      for (const [k, v] of Object.entries(f.params)) if (!(k in s.params) || s.params[k] === '-') s.params[k] = v;
+      // for…in over a plain record: the keys of Object.entries, in its order, without an array per key.
+      for (const k in f.params) if (!(k in s.params) || s.params[k] === '-') s.params[k] = f.params[k]!;
       if (!s.timeExact && f.timeExact) {
         s.time = f.time;
         stepMs[i] = t;
