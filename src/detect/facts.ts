@@ -232,7 +232,7 @@ export class TenantFacts {
     /**
      * Gather the sign-in history (each account's sign-ins, addresses and countries, failures, the
      * changes made from each IP). Only rules that declare `readsSignInHistory` read it, and on a big
-     * log it is most of the pass: a detector without such rules leaves it out.
+     * log it is a large part of the pass: a detector without such rules leaves it out.
      */
     readonly signInHistory = true,
   ) {}
