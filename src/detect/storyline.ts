@@ -247,18 +247,21 @@ function entityUnion(members: readonly Finding[]): Entities {
 }
 
 function makeIncident(tenant: string, members: Finding[], facts: TenantFacts): Incident {
-  const tm = new Map<Finding, number>();
-  for (const f of members) tm.set(f, ms(f.time));
-  members.sort((a, b) => tm.get(a)! - tm.get(b)! || (a.id < b.id ? -1 : 1));
+  // Each member's time read once and kept beside it: sorting thousands of members must not look it up.
+  const timed = members.map((f) => ({ f, t: ms(f.time) }));
+  timed.sort((a, b) => a.t - b.t || (a.f.id < b.f.id ? -1 : 1));
+  for (let i = 0; i < timed.length; i++) members[i] = timed[i]!.f;
   let severity: Severity = 'info';
   for (const f of members) severity = maxSeverity(severity, f.severity);
   const sequences = members.filter((f) => f.kind === 'sequence');
   // The most severe, then the oldest; among equals the first in member order (what a stable sort gives).
-  let lead = (sequences.length > 0 ? sequences : members)[0]!;
-  for (const f of sequences.length > 0 ? sequences : members) {
-    const d = severityRank(f.severity) - severityRank(lead.severity) || tm.get(lead)! - tm.get(f)!;
-    if (d > 0) lead = f;
+  const pool = sequences.length > 0 ? sequences.map((f) => ({ f, t: ms(f.time) })) : timed;
+  let best = pool[0]!;
+  for (const x of pool) {
+    const d = severityRank(x.f.severity) - severityRank(best.f.severity) || best.t - x.t;
+    if (d > 0) best = x;
   }
+  const lead = best.f;
   const seed = members.find((f) => f.kind === 'sequence' || severityRank(f.severity) >= severityRank('high')) ?? members[0]!;
   return {
     id: findingId('incident', tenant, [seed.id]),
