@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CanonicalEvent } from '../core/event.ts';
 import { detect, Detector, detectSync } from './engine.ts';
+import { TenantFacts } from './facts.ts';
 import { ALICE, ATTACKER_IP, BOB, by, ev, madeGlobalAdmin, MALLORY, role, user } from './fixtures.ts';
 import { DETECT_TEXT, EVENT_RULES, RULES_BY_ID } from './registry.ts';
 import { interpolate } from './text.ts';
@@ -110,5 +111,19 @@ describe('text', () => {
     const ja = DETECT_TEXT.resources('ja') as { detect: Record<string, { title: string }> };
     assert.equal(en.detect['TB-M1-user-created']?.title, 'New user account created');
     assert.equal(ja.detect['TB-M1-user-created']?.title, '新しいユーザーアカウントが作成されました');
+  });
+  it('gathers the sign-in history only for rules that read it, and refuses to answer without it', () => {
+    const signIn = ev({ action: 'signin', nativeAction: 'Sign-in activity', source: 'entra.signin', actor: by(ALICE, ATTACKER_IP) });
+    assert.equal(RULES_BY_ID.get('TB-C1-admin-signin-unusual')!.readsSignInHistory, true);
+    assert.ok(EVENT_RULES.every((r) => r.readsSignInHistory !== true));
+    const facts = new TenantFacts('fx-tenant', 30, false);
+    facts.observe(signIn);
+    facts.freeze();
+    assert.throws(() => facts.signInsOf({ kind: 'user', id: ALICE.id }), /readsSignInHistory/);
+    assert.throws(() => facts.tenantIps, /readsSignInHistory/);
+    const full = new TenantFacts('fx-tenant');
+    full.observe(signIn);
+    full.freeze();
+    assert.equal(full.signInsOf({ kind: 'user', id: ALICE.id })?.ips.get(ATTACKER_IP)?.count, 1);
   });
 });

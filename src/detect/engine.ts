@@ -42,6 +42,8 @@ interface Candidate {
   rule: EventRule;
   draft: FindingDraft;
   ev: CanonicalEvent;
+  /** The event's tenant, kept so the end need not look it up again by the event's own string. */
+  facts: TenantFacts;
 }
 
 const TIER_FALLBACK: Readonly<Record<string, string>> = {
@@ -58,6 +60,7 @@ export class Detector {
   private readonly candidates: Candidate[] = [];
   private readonly recentDays: number;
   private readonly selfAppIds: ReadonlySet<string>;
+  private readonly signInHistory: boolean;
   private lastTenant: string | undefined;
   private lastFacts: TenantFacts | undefined;
   private finished = false;
@@ -66,6 +69,7 @@ export class Detector {
     this.rules = options.rules ?? ALL_RULES;
     this.recentDays = options.recentDays ?? 30;
     this.selfAppIds = new Set((options.selfAppIds ?? []).map((id) => id.toLowerCase()));
+    this.signInHistory = this.rules.some((r) => r.readsSignInHistory === true);
     for (const provider of ['m365', 'gws'] as const) {
       const byAction = new Map<Action, EventRule[]>();
       for (const r of this.rules) {
@@ -84,7 +88,7 @@ export class Detector {
     if (tenant === this.lastTenant && this.lastFacts !== undefined) return this.lastFacts;
     let f = this.facts.get(tenant);
     if (f === undefined) {
-      f = new TenantFacts(tenant, this.recentDays);
+      f = new TenantFacts(tenant, this.recentDays, this.signInHistory);
       this.facts.set(tenant, f);
     }
     this.lastTenant = tenant;
@@ -95,14 +99,15 @@ export class Detector {
   /** One event: gather its facts and run the rules indexed under its action. */
   add(ev: CanonicalEvent): void {
     if (this.finished) throw new Error('Detector.add after finish');
-    this.factsFor(ev.tenant).observe(ev);
+    const facts = this.factsFor(ev.tenant);
+    facts.observe(ev);
     const rules = this.index.get(ev.provider)?.get(ev.action);
     if (rules === undefined) return;
     const failed = ev.result === 'failure';
     for (const rule of rules) {
       if (failed && rule.includeFailures !== true) continue;
       const draft = rule.match(ev);
-      if (draft !== undefined) this.candidates.push({ rule, draft, ev });
+      if (draft !== undefined) this.candidates.push({ rule, draft, ev, facts });
     }
   }
 
@@ -112,10 +117,13 @@ export class Detector {
     if (previous !== undefined) this.factsFor(previous.tenant).observeSnapshot(previous, false);
     if (current !== undefined) this.factsFor(current.tenant).observeSnapshot(current, true);
     const contexts = new Map<string, DetectContext>();
+    const contextOf = new Map<TenantFacts, DetectContext>();
     for (const [tenant, facts] of this.facts) {
       facts.freeze();
       const nowMs = this.options.now !== undefined ? Date.parse(this.options.now) : facts.refMs;
-      contexts.set(tenant, { tenant, facts, nowMs, recentDays: this.recentDays, selfAppIds: this.selfAppIds });
+      const ctx: DetectContext = { tenant, facts, nowMs, recentDays: this.recentDays, selfAppIds: this.selfAppIds };
+      contexts.set(tenant, ctx);
+      contextOf.set(facts, ctx);
     }
 
     const byId = new Map<string, Finding>();
@@ -124,7 +132,7 @@ export class Detector {
     };
     const fromEvents: Finding[] = [];
     for (const c of this.candidates) {
-      const f = fromEventDraft(c.rule, c.draft, c.ev, contexts.get(c.ev.tenant)!);
+      const f = fromEventDraft(c.rule, c.draft, c.ev, contextOf.get(c.facts)!);
       if (f !== undefined) fromEvents.push(f);
     }
     for (const f of mergeTwins(fromEvents)) keep(f);
@@ -210,7 +218,7 @@ function build(
     when: shortTime(time),
     ...d.params,
   };
-  const k = ruleTextKeys(rule.id);
+  const k = textKeysOf(rule.id);
   const f: Finding = {
     id: findingId(rule.id, ctx.tenant, keys),
     ruleId: rule.id,
@@ -231,6 +239,18 @@ function build(
   if (d.step !== undefined) f.step = d.step;
   if (snapshot !== undefined) f.evidence.snapshot = snapshot;
   return f;
+}
+
+const TEXT_KEYS = new Map<string, ReturnType<typeof ruleTextKeys>>();
+
+/** A rule's text keys, made once per rule rather than once per finding. */
+function textKeysOf(ruleId: string): ReturnType<typeof ruleTextKeys> {
+  let k = TEXT_KEYS.get(ruleId);
+  if (k === undefined) {
+    k = ruleTextKeys(ruleId);
+    TEXT_KEYS.set(ruleId, k);
+  }
+  return k;
 }
 
 function isAsync<T>(x: Iterable<T> | AsyncIterable<T>): x is AsyncIterable<T> {

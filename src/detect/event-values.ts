@@ -114,8 +114,9 @@ export function rawAt(raw: unknown, ...path: string[]): unknown {
   return cur;
 }
 
-export function rawString(raw: unknown, ...path: string[]): string | undefined {
-  const v = path.length === 1 ? rawProp(raw, path[0]!) : rawAt(raw, ...path);
+export function rawString(raw: unknown, name: string, inner?: string): string | undefined {
+  // Two fixed parameters, not a rest array: sign-in rules call this several times per sign-in.
+  const v = inner === undefined ? rawProp(raw, name) : rawAt(raw, name, inner);
   return typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;
 }
 

@@ -7,6 +7,7 @@ import type { CanonicalEvent, Provider } from '../core/event.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { higherTier, roleOfEvent, roleTier, type AdminTier } from './admin.ts';
 import { domainOf } from './event-values.ts';
+import { isoMs } from './iso-time.ts';
 import type { EntityRef } from './finding.ts';
 import { aliasesOf, Identities, isPrincipalKind, normAlias, undeletedUpn } from './identity.ts';
 
@@ -123,6 +124,7 @@ const ADMIN_ONLY: ReadonlySet<Action> = new Set<Action>([
 const AUTH_ACTIONS: ReadonlySet<Action> = new Set<Action>(['auth.method.registered', 'auth.method.changed', 'auth.method.removed', 'auth.tap.issued', 'mfa.disabled']);
 
 const MAX_USERS_PER_IP = 64;
+const NO_MARKS: readonly Mark[] = [];
 const MAX_FAILURES = 32;
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -131,26 +133,45 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-/** Counts a sighting. ISO UTC times compare as strings, so the hot path parses no dates. */
-function see(m: Map<string, SeenStat>, k: string, time: string, id: string): void {
+/** Counts a sighting. Times compare as numbers: comparing strings would read an old event's time again. */
+function see(m: Map<string, SeenStat>, k: string, t: number, time: string, id: string): void {
   const s = m.get(k);
-  if (s === undefined) m.set(k, { first: NaN, firstTime: time, firstId: id, count: 1 });
-  else {
-    s.count++;
-    if (time < s.firstTime) {
-      s.firstTime = time;
-      s.firstId = id;
-    }
+  if (s === undefined) m.set(k, { first: t, firstTime: time, firstId: id, count: 1 });
+  else seen(s, t, time, id);
+}
+
+function seen(s: SeenStat, t: number, time: string, id: string): void {
+  s.count++;
+  if (t < s.first) {
+    s.first = t;
+    s.firstTime = time;
+    s.firstId = id;
   }
 }
 
-function dateStats(m: Map<string, SeenStat>): void {
-  for (const s of m.values()) s.first = Date.parse(s.firstTime);
-}
-
+/**
+ * A record's id (or name) worked out once: the alias it gives with the name it came with. One id can
+ * come with several names (a renamed account, a source that mixes them up): each other pair is kept
+ * too, so records alternating between them do not redo the work each time. Redoing it would change
+ * nothing: the join is already made and the alias already has a name.
+ */
 interface ActorAlias {
   name: string | undefined;
   alias: string | undefined;
+  otherNames?: Map<string | undefined, string | undefined>;
+}
+
+/**
+ * What the pass keeps per IP, found with one look-up per event. Its `ip` is the one string the facts
+ * use as that IP's key everywhere: maps then match it by identity instead of re-reading each event's
+ * own copy of the address.
+ */
+interface IpFacts {
+  ip: string;
+  /** Aliases that used it (at most MAX_USERS_PER_IP). */
+  users: Set<string>;
+  /** Successful sign-ins from it (the entry `tenantIps` holds). */
+  signIns: SeenStat | undefined;
 }
 
 /** A sign-in's country: Graph `location.countryOrRegion`, Log Analytics `Location`. */
@@ -169,9 +190,7 @@ function firstAlias(ref: { id?: string | undefined; name?: string | undefined })
 export class TenantFacts {
   readonly ids = new Identities();
   provider: Provider | undefined;
-  /** Earliest and latest event times seen (ISO; as ms once frozen). */
-  private firstTime = '';
-  private lastTime = '';
+  /** Earliest and latest event times seen. */
   firstMs = Infinity;
   lastMs = -Infinity;
   /** Latest snapshot time (ms), when there is a snapshot. */
@@ -179,16 +198,16 @@ export class TenantFacts {
   /** Domains the tenant owns: from snapshots when there are any, else from the addresses of its users. */
   readonly snapshotDomains = new Set<string>();
   readonly seenDomains = new Set<string>();
-  readonly tenantIps = new Map<string, SeenStat>();
-  readonly tenantCountries = new Map<string, SeenStat>();
-  tenantFirstSignIn = Infinity;
-  private tenantFirstSignInTime = '';
-  readonly ipActions = new Map<string, IpAction[]>();
+  // The sign-in history (below, and each account's sign-ins): gathered only when a rule reads it.
+  private readonly tenantIps_ = new Map<string, SeenStat>();
+  private readonly tenantCountries_ = new Map<string, SeenStat>();
+  private tenantFirstSignIn_ = Infinity;
+  private readonly ipActions_ = new Map<string, IpAction[]>();
 
   private readonly adminByAlias = new Map<string, AdminEvidence>();
   private readonly marksByAlias = new Map<string, Mark[]>();
   private readonly signInsByAlias = new Map<string, AccountSignIns>();
-  private readonly ipUsersByAlias = new Map<string, Set<string>>();
+  private readonly ipFacts = new Map<string, IpFacts>();
   /** Actor aliases by the record's own id (or name): lower-casing and joining once per principal, not per event. */
   private readonly actorCache = new Map<string, ActorAlias>();
   private readonly createdAtByAlias = new Map<string, number>();
@@ -202,11 +221,20 @@ export class TenantFacts {
   private names = new Map<string, string>();
   private frozen = false;
   private readonly marksByKind = new Map<string, Map<MarkKind, Mark[]>>();
+  private readonly keyMemo = new Map<string, Map<string, string | undefined>>();
+  private readonly keyByKnownId = new Map<string, string>();
+  private lastKeyed: { id: string | undefined; name: string | undefined; key: string | undefined } | undefined;
 
   constructor(
     readonly tenant: string,
     /** Accounts created or made admin this many days before the latest data count as new. */
     readonly recentDays = 30,
+    /**
+     * Gather the sign-in history (each account's sign-ins, addresses and countries, failures, the
+     * changes made from each IP). Only rules that declare `readsSignInHistory` read it, and on a big
+     * log it is a large part of the pass: a detector without such rules leaves it out.
+     */
+    readonly signInHistory = true,
   ) {}
 
   // ---------------------------------------------------------------------------------------------
@@ -215,23 +243,24 @@ export class TenantFacts {
   observe(ev: CanonicalEvent): void {
     this.provider ??= ev.provider;
     const time = ev.time;
-    if (this.firstTime === '' || time < this.firstTime) this.firstTime = time;
-    if (time > this.lastTime) this.lastTime = time;
+    // Read once: every comparison after this is between numbers.
+    const t = isoMs(time);
+    if (t < this.firstMs) this.firstMs = t;
+    if (t > this.lastMs) this.lastMs = t;
     const a = ev.actor;
     const actor = this.actorAlias(a);
     const ip = a.ip;
-    if (ip !== undefined && actor !== undefined) this.useIp(ip, actor);
+    const ipf = ip !== undefined && actor !== undefined ? this.useIp(ip, actor) : undefined;
 
     const action = ev.action;
     if (action === 'signin') {
-      if (actor !== undefined) this.signIn(ev, actor);
+      if (actor !== undefined && this.signInHistory) this.signIn(ev, actor, ipf, t);
       return;
     }
     if (action === 'signin.failed') {
-      if (actor !== undefined && ip !== undefined) this.failure(actor, ip, Date.parse(time));
+      if (actor !== undefined && ip !== undefined && this.signInHistory) this.failure(actor, ip, t);
       return;
     }
-    const t = Date.parse(time);
 
     for (const target of ev.targets) {
       if (target.name !== undefined && isPrincipalKind(target.kind)) this.targetAlias(target);
@@ -239,11 +268,21 @@ export class TenantFacts {
     if (ev.source === 'gws.admin' && actor !== undefined && ev.result !== 'failure') this.admin(actor, 'admin', undefined, 'inferred', ev.id);
     if (!SENSITIVE.has(action) && action !== 'user.enabled' && action !== 'user.restored' && action !== 'risk.detected' && action !== 'device.registered') return;
     if (ev.result === 'failure') return;
+    this.observeChange(ev, t, actor);
+  }
 
-    if (ip !== undefined && SENSITIVE.has(action)) {
+  /**
+   * A sensitive change that went through: marks on the principals involved, admin evidence. Its own
+   * method, so that the closure below is made for these few events, not for every event.
+   */
+  private observeChange(ev: CanonicalEvent, t: number, actor: string | undefined): void {
+    const a = ev.actor;
+    const ip = a.ip;
+    const action = ev.action;
+    if (ip !== undefined && this.signInHistory && SENSITIVE.has(action)) {
       const entry: IpAction = { t, eventId: ev.id, action };
       if (actor !== undefined) entry.by = actor;
-      push(this.ipActions, ip, entry);
+      push(this.ipActions_, ip, entry);
     }
     const subject = this.subjectAlias(ev);
     const mark = (who: string | undefined, what: MarkKind, tier?: AdminTier): void => {
@@ -332,7 +371,10 @@ export class TenantFacts {
     const raw = a.id ?? a.name;
     if (raw === undefined) return undefined;
     const hit = this.actorCache.get(raw);
-    if (hit !== undefined && hit.name === a.name) return hit.alias;
+    if (hit !== undefined) {
+      if (hit.name === a.name) return hit.alias;
+      if (hit.otherNames?.has(a.name) === true) return hit.otherNames.get(a.name);
+    }
     const aliases = aliasesOf(a);
     if (a.id !== undefined && a.name !== undefined) this.ids.join(aliases);
     const alias = aliases[0];
@@ -340,20 +382,25 @@ export class TenantFacts {
       this.namesByAlias.set(alias, a.name);
       if (a.kind === 'user') this.addDomain(a.name, this.seenDomains);
     }
-    this.actorCache.set(raw, { name: a.name, alias });
+    this.remember(raw, hit, a.name, alias);
     return alias;
+  }
+
+  private remember(raw: string, hit: ActorAlias | undefined, name: string | undefined, alias: string | undefined): void {
+    if (hit === undefined) this.actorCache.set(raw, { name, alias });
+    else (hit.otherNames ??= new Map()).set(name, alias);
   }
 
   /** Joins a target's id and name once, and remembers its name for display. */
   private targetAlias(t: { id?: string; name?: string }): void {
     const raw = t.id ?? t.name!;
     const hit = this.actorCache.get(raw);
-    if (hit !== undefined && hit.name === t.name) return;
+    if (hit !== undefined && (hit.name === t.name || hit.otherNames?.has(t.name) === true)) return;
     const aliases = aliasesOf(t);
     if (t.id !== undefined) this.ids.join(aliases);
     const first = aliases[0];
     if (first !== undefined && t.name !== undefined && !this.namesByAlias.has(first)) this.namesByAlias.set(first, t.name);
-    this.actorCache.set(raw, { name: t.name, alias: first });
+    this.remember(raw, hit, t.name, first);
   }
 
   private addDomain(address: string, into: Set<string>): void {
@@ -381,40 +428,48 @@ export class TenantFacts {
     mergeAdmin(e, { tier, roles: role !== undefined ? [role] : [], source, ...(eventId !== undefined ? { eventId } : {}) });
   }
 
-  private useIp(ip: string, alias: string): void {
-    let users = this.ipUsersByAlias.get(ip);
-    if (users === undefined) {
-      users = new Set();
-      this.ipUsersByAlias.set(ip, users);
+  private useIp(ip: string, alias: string): IpFacts {
+    let f = this.ipFacts.get(ip);
+    if (f === undefined) {
+      f = { ip, users: new Set(), signIns: undefined };
+      this.ipFacts.set(ip, f);
     }
-    if (users.size < MAX_USERS_PER_IP) users.add(alias);
+    if (f.users.size < MAX_USERS_PER_IP) f.users.add(alias);
+    return f;
   }
 
-  private signIn(ev: CanonicalEvent, alias: string): void {
+  /** `ipf`: the facts of the sign-in's IP, when it has one. */
+  private signIn(ev: CanonicalEvent, alias: string, ipf: IpFacts | undefined, t: number): void {
     const time = ev.time;
     let s = this.signInsByAlias.get(alias);
     if (s === undefined) {
-      s = { first: NaN, firstTime: time, ips: new Map(), countries: new Map(), failures: new Map() };
+      s = { first: t, firstTime: time, ips: new Map(), countries: new Map(), failures: new Map() };
       this.signInsByAlias.set(alias, s);
-    } else if (time < s.firstTime || s.firstTime === '') s.firstTime = time;
-    if (this.tenantFirstSignInTime === '' || time < this.tenantFirstSignInTime) this.tenantFirstSignInTime = time;
-    const ip = ev.actor.ip;
-    if (ip !== undefined) {
-      see(s.ips, ip, time, ev.id);
-      see(this.tenantIps, ip, time, ev.id);
+    } else if (t < s.first) {
+      s.first = t;
+      s.firstTime = time;
+    }
+    if (t < this.tenantFirstSignIn_) this.tenantFirstSignIn_ = t;
+    if (ipf !== undefined) {
+      see(s.ips, ipf.ip, t, time, ev.id);
+      if (ipf.signIns === undefined) {
+        ipf.signIns = { first: t, firstTime: time, firstId: ev.id, count: 1 };
+        this.tenantIps_.set(ipf.ip, ipf.signIns);
+      } else seen(ipf.signIns, t, time, ev.id);
     }
     // Graph and the portal download carry a location; the UAL does not.
     const country = countryOf(ev.raw);
     if (country !== undefined) {
-      see(s.countries, country, time, ev.id);
-      see(this.tenantCountries, country, time, ev.id);
+      see(s.countries, country, t, time, ev.id);
+      see(this.tenantCountries_, country, t, time, ev.id);
     }
   }
 
   private failure(alias: string, ip: string, t: number): void {
     let s = this.signInsByAlias.get(alias);
     if (s === undefined) {
-      s = { first: NaN, firstTime: '', ips: new Map(), countries: new Map(), failures: new Map() };
+      // No successful sign-in yet: `first` stays Infinity and `firstTime` empty unless one comes.
+      s = { first: Infinity, firstTime: '', ips: new Map(), countries: new Map(), failures: new Map() };
       this.signInsByAlias.set(alias, s);
     }
     const list = s.failures.get(ip);
@@ -428,17 +483,7 @@ export class TenantFacts {
   freeze(): void {
     if (this.frozen) return;
     this.frozen = true;
-    if (this.firstTime !== '') this.firstMs = Date.parse(this.firstTime);
-    if (this.lastTime !== '') this.lastMs = Date.parse(this.lastTime);
-    if (this.tenantFirstSignInTime !== '') this.tenantFirstSignIn = Date.parse(this.tenantFirstSignInTime);
-    dateStats(this.tenantIps);
-    dateStats(this.tenantCountries);
-    for (const s of this.signInsByAlias.values()) {
-      s.first = s.firstTime === '' ? Infinity : Date.parse(s.firstTime);
-      dateStats(s.ips);
-      dateStats(s.countries);
-    }
-    const key = (alias: string): string => this.ids.key({ id: alias }) ?? alias;
+    const key = (alias: string): string => this.ids.keyOfAlias(alias);
     for (const [alias, e] of this.adminByAlias) {
       const k = key(alias);
       const have = this.admins.get(k);
@@ -475,7 +520,6 @@ export class TenantFacts {
       if (have === undefined) this.signIns.set(k, s);
       else mergeSignIns(have, s);
     }
-    for (const [ip, users] of this.ipUsersByAlias) this.ipUsers.set(ip, new Set([...users].map(key)));
     for (const [alias, t] of this.createdAtByAlias) this.createdAt_.set(key(alias), t);
     for (const [alias, name] of this.namesByAlias) {
       const k = key(alias);
@@ -483,15 +527,48 @@ export class TenantFacts {
       // A UPN reads better than an object id or a display name.
       if (have === undefined || (!have.includes('@') && name.includes('@'))) this.names.set(k, name);
     }
-    for (const list of this.ipActions.values()) list.sort((x, y) => x.t - y.t);
+    for (const list of this.ipActions_.values()) list.sort((x, y) => x.t - y.t);
   }
 
   key(ref: { id?: string | undefined; name?: string | undefined } | undefined): string | undefined {
-    return this.ids.key(ref);
+    if (ref === undefined) return undefined;
+    if (!this.frozen) return this.ids.key(ref);
+    // Once frozen the aliases no longer change, and findings ask for the same few principals over and
+    // over: remember each answer instead of lower-casing and matching the aliases again.
+    // A known id decides the key whatever the name: one look-up, and the name is not read.
+    if (ref.id !== undefined) {
+      const byId = this.keyByKnownId.get(ref.id);
+      if (byId !== undefined) return byId;
+      const known = this.ids.keyOfKnownId(ref.id);
+      if (known !== undefined) {
+        this.keyByKnownId.set(ref.id, known);
+        return known;
+      }
+    }
+    // A finding's admin, newcomer and storyline questions come one after another about the same ref.
+    const last = this.lastKeyed;
+    if (last !== undefined && last.id === ref.id && last.name === ref.name) return last.key;
+    // Else by id, then by name: two look-ups and no string made per question.
+    const id = ref.id ?? '';
+    const name = ref.name ?? '';
+    let byName = this.keyMemo.get(id);
+    if (byName === undefined) {
+      byName = new Map();
+      this.keyMemo.set(id, byName);
+    }
+    let k: string | undefined;
+    if (byName.has(name)) k = byName.get(name);
+    else {
+      k = this.ids.key(ref);
+      byName.set(name, k);
+    }
+    this.lastKeyed = { id: ref.id, name: ref.name, key: k };
+    return k;
   }
 
   same(a: EntityRef | undefined, b: EntityRef | undefined): boolean {
-    return this.ids.same(a, b);
+    const ka = this.key(a);
+    return ka !== undefined && ka === this.key(b);
   }
 
   /** A principal as an entity with its most readable name (UPN when known). */
@@ -513,19 +590,31 @@ export class TenantFacts {
     if (list === undefined) return [];
     if (what === undefined) return list;
     if (!this.frozen) return list.filter((m) => m.what === what);
+    // A copy, as before: callers may keep or change what they get.
+    return this.marksOfKind(k!, what).slice();
+  }
+
+  /** A principal's marks of one kind, shared, not copied: for the facts' own questions, asked per finding. */
+  private marksOfKind(k: string, what: MarkKind): readonly Mark[] {
     // A busy admin has thousands of marks and rules ask for one kind per finding: group them once.
-    let byKind = this.marksByKind.get(k!);
+    let byKind = this.marksByKind.get(k);
     if (byKind === undefined) {
       byKind = new Map();
-      for (const m of list) {
+      for (const m of this.marks.get(k) ?? []) {
         const l = byKind.get(m.what);
         if (l === undefined) byKind.set(m.what, [m]);
         else l.push(m);
       }
-      this.marksByKind.set(k!, byKind);
+      this.marksByKind.set(k, byKind);
     }
-    // A copy, as before: callers may keep or change what they get.
-    return byKind.get(what)?.slice() ?? [];
+    return byKind.get(what) ?? NO_MARKS;
+  }
+
+  /** `marksOf(ref, what)` without the copy, when frozen. */
+  private readMarks(ref: EntityRef | string | undefined, what: MarkKind): readonly Mark[] {
+    if (!this.frozen) return this.marksOf(ref, what);
+    const k = typeof ref === 'string' ? ref : this.key(ref);
+    return k === undefined ? NO_MARKS : this.marksOfKind(k, what);
   }
 
   /** Every principal (by key) with what happened to it, oldest first. */
@@ -534,18 +623,57 @@ export class TenantFacts {
   }
 
   signInsOf(ref: EntityRef | string | undefined): AccountSignIns | undefined {
+    this.needSignInHistory();
     const k = typeof ref === 'string' ? ref : this.key(ref);
     return k === undefined ? undefined : this.signIns.get(k);
   }
 
   /** Every account (by key) with sign-in history. */
   signInAccounts(): IterableIterator<[string, AccountSignIns]> {
+    this.needSignInHistory();
     return this.signIns.entries();
+  }
+
+  /** Successful sign-ins per IP, tenant-wide. */
+  get tenantIps(): ReadonlyMap<string, SeenStat> {
+    this.needSignInHistory();
+    return this.tenantIps_;
+  }
+
+  /** Successful sign-ins per country, tenant-wide. */
+  get tenantCountries(): ReadonlyMap<string, SeenStat> {
+    this.needSignInHistory();
+    return this.tenantCountries_;
+  }
+
+  /** The tenant's first successful sign-in (ms), or Infinity. */
+  get tenantFirstSignIn(): number {
+    this.needSignInHistory();
+    return this.tenantFirstSignIn_;
+  }
+
+  /** Sensitive changes made from each IP, oldest first once frozen. */
+  get ipActions(): ReadonlyMap<string, IpAction[]> {
+    this.needSignInHistory();
+    return this.ipActions_;
+  }
+
+  /** A rule that reads the history must say so (`readsSignInHistory`), or it would silently see none. */
+  private needSignInHistory(): void {
+    if (!this.signInHistory) throw new Error('sign-in history not gathered: the rule reading it must declare readsSignInHistory');
   }
 
   /** Keys of the principals that used an IP (signed in or acted from it). */
   usersOfIp(ip: string): ReadonlySet<string> {
-    return this.ipUsers.get(ip) ?? new Set();
+    if (!this.frozen) return new Set();
+    // Keyed on demand: only the addresses findings name are asked about, out of thousands.
+    let users = this.ipUsers.get(ip);
+    if (users === undefined) {
+      const f = this.ipFacts.get(ip);
+      users = f === undefined ? new Set() : new Set([...f.users].map((alias) => this.ids.keyOfAlias(alias)));
+      this.ipUsers.set(ip, users);
+    }
+    return users;
   }
 
   /** The latest time the data speaks of: the newest event or snapshot. */
@@ -557,7 +685,7 @@ export class TenantFacts {
   createdAt(ref: EntityRef | string | undefined): { t: number; eventId?: string } | undefined {
     const k = typeof ref === 'string' ? ref : this.key(ref);
     if (k === undefined) return undefined;
-    const m = this.marksOf(k, 'created')[0];
+    const m = this.readMarks(k, 'created')[0];
     if (m !== undefined) return { t: m.t, eventId: m.eventId };
     const c = this.createdAt_.get(k);
     return c === undefined ? undefined : { t: c };
@@ -572,7 +700,7 @@ export class TenantFacts {
   /** Made a privileged admin by a role record within the recent window before `atMs`. */
   madeAdmin(ref: EntityRef | string | undefined, atMs = this.refMs): Mark | undefined {
     const since = atMs - this.recentDays * DAY_MS;
-    return this.marksOf(ref, 'made-admin').find((m) => (m.tier === 'global' || m.tier === 'privileged') && m.t >= since && m.t <= atMs);
+    return this.readMarks(ref, 'made-admin').find((m) => (m.tier === 'global' || m.tier === 'privileged') && m.t >= since && m.t <= atMs);
   }
 
   /** A new account, or one newly made a privileged admin, at `atMs`: everything it does is suspect. */

@@ -1,7 +1,7 @@
 // What a detection reports. A finding names its rule, how bad it is, when it happened, who did what to
 // whom from where, and the evidence (event ids, before/after values) a person can check it against.
 // Text is not stored: title, explanation and next steps are i18n keys plus params, rendered per language.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Provider } from '../core/event.ts';
 
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
@@ -123,13 +123,9 @@ export interface Finding {
 
 /** Id of a finding: rule, tenant and evidence keys, order-independent. */
 export function findingId(ruleId: string, tenant: string, keys: readonly string[]): string {
-  const h = createHash('sha256');
-  h.update(ruleId);
-  h.update('\u0000');
-  h.update(tenant);
-  for (const k of [...keys].sort()) {
-    h.update('\u0000');
-    h.update(k);
-  }
-  return h.digest('hex').slice(0, 32);
+  // One string hashed in one call (the same bytes as hashing the parts in turn): a Hash object per
+  // finding costs more than the hashing itself.
+  let text = `${ruleId}\u0000${tenant}`;
+  for (const k of keys.length > 1 ? [...keys].sort() : keys) text += `\u0000${k}`;
+  return hash('sha256', text, 'hex').slice(0, 32);
 }

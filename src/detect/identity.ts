@@ -83,6 +83,17 @@ export class Identities {
     }
   }
 
+  /** The key of a principal by its id alone, when the id is known (then the name cannot change it). */
+  keyOfKnownId(id: string): string | undefined {
+    const a = normAlias(id);
+    return a !== undefined && this.parent.has(a) ? this.find(a) : undefined;
+  }
+
+  /** The key of an alias that is already normalised (`normAlias`): no lower-casing, no pattern. */
+  keyOfAlias(alias: string): string {
+    return this.parent.has(alias) ? this.find(alias) : alias;
+  }
+
   joinRef(ref: { id?: string | undefined; name?: string | undefined }): void {
     this.join(aliasesOf(ref));
   }

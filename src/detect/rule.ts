@@ -71,6 +71,8 @@ export interface RuleBase {
   provider?: Provider;
   text: RuleText;
   fixtures: RuleFixtures;
+  /** The rule reads the sign-in history (`signInsOf`, `tenantIps`, `ipActions`…): the pass gathers it only then. */
+  readsSignInHistory?: boolean;
 }
 
 export interface DetectContext {

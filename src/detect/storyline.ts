@@ -12,6 +12,7 @@ import type { TenantFacts } from './facts.ts';
 import { DAY_MS } from './facts.ts';
 import { findingId, maxSeverity, severityRank, STEP_KINDS, type Entities, type EntityRef, type Finding, type Params, type Severity, type StepKind } from './finding.ts';
 import { isPrincipalKind } from './identity.ts';
+import { isoMs } from './iso-time.ts';
 import type { DetectContext } from './rule.ts';
 import { STEP_TEXT_NO_ACTOR } from './storyline-text.ts';
 
@@ -81,15 +82,19 @@ class UnionFind {
   }
 }
 
-/** The keys a finding links through (see the module comment). */
-function linkKeys(f: Finding, facts: TenantFacts): string[] {
+/** The keys a finding links through (see the module comment), in first-seen order. */
+function linkKeys(f: Finding, t: number, facts: TenantFacts): string[] {
   const keys: string[] = [];
   // An address many accounts use (the office) says nothing about who is behind a change.
   for (const ip of f.entities.ips) if (facts.usersOfIp(ip).size < SHARED_IP_USERS) keys.push(`ip:${ip}`);
+  // A chain's finding names thousands of actors, many of them one principal: a principal's keys are
+  // the same each time, so each is made once (not once per actor and IP).
+  const actorKeys = new Set<string>();
   for (const a of f.entities.actors) {
     const k = facts.key(a);
-    if (k === undefined) continue;
-    if (facts.isNewcomer(k, ms(f.time))) keys.push(`p:${k}`);
+    if (k === undefined || actorKeys.has(k)) continue;
+    actorKeys.add(k);
+    if (facts.isNewcomer(k, t)) keys.push(`p:${k}`);
     if (f.entities.ips.length === 0) keys.push(`a:${k}|`);
     for (const ip of f.entities.ips) keys.push(`a:${k}|${ip}`);
   }
@@ -112,7 +117,7 @@ function stepKindOf(f: Finding, facts: TenantFacts): StepKind {
 }
 
 function ms(iso: string): number {
-  return Date.parse(iso);
+  return isoMs(iso);
 }
 
 function storyline(members: readonly Finding[], facts: TenantFacts): StoryStep[] {
@@ -145,7 +150,8 @@ function storyline(members: readonly Finding[], facts: TenantFacts): StoryStep[]
       s.findings.push(f.id);
       if (!s.ruleIds.includes(f.ruleId)) s.ruleIds.push(f.ruleId);
       s.severity = maxSeverity(s.severity, f.severity);
-      for (const [k, v] of Object.entries(f.params)) if (!(k in s.params) || s.params[k] === '-') s.params[k] = v;
+      // for…in over a plain record: the keys of Object.entries, in its order, without an array per key.
+      for (const k in f.params) if (!(k in s.params) || s.params[k] === '-') s.params[k] = f.params[k]!;
       if (!s.timeExact && f.timeExact) {
         s.time = f.time;
         stepMs[i] = t;
@@ -191,30 +197,71 @@ function storyline(members: readonly Finding[], facts: TenantFacts): StoryStep[]
   return steps.sort((a, b) => ms(a.time) - ms(b.time) || (STEP_ORDER.get(a.kind) ?? 0) - (STEP_ORDER.get(b.kind) ?? 0));
 }
 
-function entityUnion(members: readonly Finding[]): Entities {
-  const seen = new Set<string>();
-  const once = (key: string): boolean => {
-    if (seen.has(key)) return false;
-    seen.add(key);
+/**
+ * Tuples of strings seen before. Entities are told apart by their parts joined with `|`; parts without
+ * a `|` are compared part by part instead, which tells the same entities apart (a joined text with
+ * one separator per gap can only equal another such text) without making a string per entity.
+ */
+class SeenParts {
+  private readonly joined = new Set<string>();
+  private readonly nested = new Map<string, Map<string, Set<string>>>();
+
+  firstTime(a: string, b: string, c: string): boolean {
+    if (a.includes('|') || b.includes('|') || c.includes('|')) {
+      const key = `${a}|${b}|${c}`;
+      if (this.joined.has(key)) return false;
+      this.joined.add(key);
+      return true;
+    }
+    let byB = this.nested.get(a);
+    if (byB === undefined) {
+      byB = new Map();
+      this.nested.set(a, byB);
+    }
+    let cs = byB.get(b);
+    if (cs === undefined) {
+      cs = new Set();
+      byB.set(b, cs);
+    }
+    if (cs.has(c)) return false;
+    cs.add(c);
     return true;
-  };
+  }
+}
+
+function entityUnion(members: readonly Finding[]): Entities {
+  const actors = new SeenParts();
+  const targets = new SeenParts();
+  const ips = new Set<string>();
   const out: Entities = { actors: [], targets: [], ips: [] };
   for (const f of members) {
-    for (const a of f.entities.actors) if (once(`a:${a.id ?? ''}|${a.name ?? ''}`)) out.actors.push(a);
-    for (const t of f.entities.targets) if (once(`t:${t.kind}|${t.id ?? ''}|${t.name ?? ''}`)) out.targets.push(t);
-    for (const ip of f.entities.ips) if (once(`ip:${ip}`)) out.ips.push(ip);
+    for (const a of f.entities.actors) if (actors.firstTime('', a.id ?? '', a.name ?? '')) out.actors.push(a);
+    for (const t of f.entities.targets) if (targets.firstTime(t.kind, t.id ?? '', t.name ?? '')) out.targets.push(t);
+    for (const ip of f.entities.ips) {
+      if (ips.has(ip)) continue;
+      ips.add(ip);
+      out.ips.push(ip);
+    }
   }
   return out;
 }
 
 function makeIncident(tenant: string, members: Finding[], facts: TenantFacts): Incident {
-  const tm = new Map<Finding, number>();
-  for (const f of members) tm.set(f, ms(f.time));
-  members.sort((a, b) => tm.get(a)! - tm.get(b)! || (a.id < b.id ? -1 : 1));
+  // Each member's time read once and kept beside it: sorting thousands of members must not look it up.
+  const timed = members.map((f) => ({ f, t: ms(f.time) }));
+  timed.sort((a, b) => a.t - b.t || (a.f.id < b.f.id ? -1 : 1));
+  for (let i = 0; i < timed.length; i++) members[i] = timed[i]!.f;
   let severity: Severity = 'info';
   for (const f of members) severity = maxSeverity(severity, f.severity);
   const sequences = members.filter((f) => f.kind === 'sequence');
-  const lead = [...(sequences.length > 0 ? sequences : members)].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || ms(a.time) - ms(b.time))[0]!;
+  // The most severe, then the oldest; among equals the first in member order (what a stable sort gives).
+  const pool = sequences.length > 0 ? sequences.map((f) => ({ f, t: ms(f.time) })) : timed;
+  let best = pool[0]!;
+  for (const x of pool) {
+    const d = severityRank(x.f.severity) - severityRank(best.f.severity) || best.t - x.t;
+    if (d > 0) best = x;
+  }
+  const lead = best.f;
   const seed = members.find((f) => f.kind === 'sequence' || severityRank(f.severity) >= severityRank('high')) ?? members[0]!;
   return {
     id: findingId('incident', tenant, [seed.id]),
@@ -231,18 +278,39 @@ function makeIncident(tenant: string, members: Finding[], facts: TenantFacts): I
   };
 }
 
+/** Distance from `t` to the nearest of the sorted `times`. */
+function nearestGap(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (times[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = lo < times.length ? times[lo]! - t : Infinity;
+  const before = lo > 0 ? t - times[lo - 1]! : Infinity;
+  return Math.min(after, before);
+}
+
+function insertSorted(times: number[], t: number): void {
+  let i = times.length;
+  while (i > 0 && times[i - 1]! > t) i--;
+  times.splice(i, 0, t);
+}
+
 function isTenantWide(f: Finding, keys: readonly string[]): boolean {
   return f.kind !== 'sequence' && keys.length === 0;
 }
 
 function tenantIncidents(tenant: string, findings: readonly Finding[], facts: TenantFacts, windowMs: number): Incident[] {
   const nodes = findings.filter((f) => f.severity !== 'info');
+  const nodeMs = nodes.map((f) => ms(f.time));
   const uf = new UnionFind(nodes.length);
   const index = new Map<string, number>(nodes.map((f, i) => [f.id, i]));
   const byKey = new Map<string, number[]>();
   const tenantWide = new Set<number>();
   nodes.forEach((f, i) => {
-    const keys = linkKeys(f, facts);
+    const keys = linkKeys(f, nodeMs[i]!, facts);
     if (isTenantWide(f, keys)) tenantWide.add(i);
     for (const k of keys) {
       const list = byKey.get(k);
@@ -252,11 +320,11 @@ function tenantIncidents(tenant: string, findings: readonly Finding[], facts: Te
   });
   // Chain neighbours in time per key: linear, and transitive within the window.
   for (const list of byKey.values()) {
-    list.sort((a, b) => ms(nodes[a]!.time) - ms(nodes[b]!.time));
+    list.sort((a, b) => nodeMs[a]! - nodeMs[b]!);
     for (let j = 1; j < list.length; j++) {
       const a = list[j - 1]!;
       const b = list[j]!;
-      if (ms(nodes[b]!.time) - ms(nodes[a]!.time) <= windowMs) uf.union(a, b);
+      if (nodeMs[b]! - nodeMs[a]! <= windowMs) uf.union(a, b);
     }
   }
   nodes.forEach((f, i) => {
@@ -275,28 +343,39 @@ function tenantIncidents(tenant: string, findings: readonly Finding[], facts: Te
     else groups.set(r, [i]);
   });
   const incidents: Finding[][] = [];
+  // Each incident's member times, sorted: its span and the nearest member come from them directly.
+  const times: number[][] = [];
   for (const g of groups.values()) {
     const members = g.map((i) => nodes[i]!);
-    if (members.some((f) => f.kind === 'sequence' || severityRank(f.severity) >= severityRank('high'))) incidents.push(members);
+    if (members.some((f) => f.kind === 'sequence' || severityRank(f.severity) >= severityRank('high'))) {
+      incidents.push(members);
+      times.push(g.map((i) => nodeMs[i]!).sort((a, b) => a - b));
+    }
   }
   // Tenant-wide findings join the incident whose span (plus the window after it) holds them.
   for (const i of tenantWide) {
     const f = nodes[i]!;
-    const t = ms(f.time);
-    let best: Finding[] | undefined;
+    const t = nodeMs[i]!;
+    let best = -1;
     let bestGap = Infinity;
-    for (const members of incidents) {
-      const start = Math.min(...members.map((m) => ms(m.time))) - DAY_MS;
-      const end = Math.max(...members.map((m) => ms(m.time))) + windowMs;
+    for (let j = 0; j < incidents.length; j++) {
+      const tj = times[j]!;
+      const start = tj[0]! - DAY_MS;
+      const end = tj[tj.length - 1]! + windowMs;
       if (t < start || t > end) continue;
-      const gap = Math.min(...members.map((m) => Math.abs(ms(m.time) - t)));
+      const gap = nearestGap(tj, t);
       if (gap < bestGap) {
         bestGap = gap;
-        best = members;
+        best = j;
       }
     }
-    if (best !== undefined) best.push(f);
-    else if (severityRank(f.severity) >= severityRank('high')) incidents.push([f]);
+    if (best >= 0) {
+      incidents[best]!.push(f);
+      insertSorted(times[best]!, t);
+    } else if (severityRank(f.severity) >= severityRank('high')) {
+      incidents.push([f]);
+      times.push([t]);
+    }
   }
   return incidents.map((members) => makeIncident(tenant, members, facts));
 }

@@ -30,6 +30,7 @@ export const c1AdminSigninUnusual: ContextRule = {
   id: 'TB-C1-admin-signin-unusual',
   severity: 'high',
   attack: ['T1078.004'],
+  readsSignInHistory: true,
   evaluate(ctx) {
     const f = ctx.facts;
     const out: FindingDraft[] = [];

@@ -11,6 +11,7 @@ const MFA_DENIED = new Set(['500121']);
 
 // User agents repeat across millions of sign-ins: test each one once.
 const agentCache = new Map<string, boolean>();
+const DEVICE_CODE = /devicecode|ropc/i;
 
 function isToolAgent(ua: string): boolean {
   let hit = agentCache.get(ua);
@@ -32,20 +33,25 @@ export const m28AdminSigninSuspiciousClient: EventRule = {
   actions: ['signin', 'signin.failed'],
   includeFailures: true,
   match(e) {
-    const notes: string[] = [];
+    // Most sign-ins are ordinary: read the signs first, make the list of notes only when there is one.
     const ua = e.actor.userAgent;
-    if (ua !== undefined && isToolAgent(ua)) notes.push('tool');
+    const tool = ua !== undefined && isToolAgent(ua);
     const client = rawString(e.raw, 'clientAppUsed') ?? rawString(e.raw, 'ClientAppUsed');
-    if (client !== undefined && LEGACY.test(client)) notes.push('legacy');
+    const legacy = client !== undefined && LEGACY.test(client);
     const protocol = rawString(e.raw, 'authenticationProtocol') ?? rawString(e.raw, 'AuthenticationProtocol');
-    if (protocol !== undefined && /devicecode|ropc/i.test(protocol)) notes.push('deviceCode');
+    const deviceCode = protocol !== undefined && DEVICE_CODE.test(protocol);
+    let mfaDenied = false;
     if (e.action === 'signin.failed') {
       const code = rawString(e.raw, 'status', 'errorCode') ?? rawString(e.raw, 'ResultType') ?? rawString(e.raw, 'ErrorNumber');
-      if (code !== undefined && MFA_DENIED.has(code)) notes.push('mfaDenied');
+      mfaDenied = code !== undefined && MFA_DENIED.has(code);
       // A failure of the other kinds says only that the attempt failed.
-      else if (notes.length === 0) return undefined;
     }
-    if (notes.length === 0) return undefined;
+    if (!tool && !legacy && !deviceCode && !mfaDenied) return undefined;
+    const notes: string[] = [];
+    if (tool) notes.push('tool');
+    if (legacy) notes.push('legacy');
+    if (deviceCode) notes.push('deviceCode');
+    if (mfaDenied) notes.push('mfaDenied');
     const who = actorRef(e);
     if (who === undefined) return undefined;
     return { subject: who, targets: [], params: { client: client ?? ua ?? '-' }, notes, admin: { who, required: true, severity: { global: 'medium', privileged: 'medium', admin: 'medium' } }, step: 'risky-signin' };
