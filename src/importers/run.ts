@@ -37,10 +37,12 @@ export async function importFile(store: EvidenceStore, file: string, options: Im
     summary.format = opened.format;
     for await (const batch of opened.batches) {
       const events = [];
+      const rawTexts: Array<string | undefined> = [];
       for (const item of batch) {
         summary.records++;
         if (item.kind === 'event') {
           events.push(item.event);
+          rawTexts.push(item.rawText);
           tenants.add(item.event.tenant);
           const time = Date.parse(item.event.time);
           if (time < first) first = time;
@@ -54,7 +56,7 @@ export async function importFile(store: EvidenceStore, file: string, options: Im
         }
       }
       if (events.length > 0) {
-        const result = await store.append(events);
+        const result = await store.append(events, rawTexts);
         summary.imported += result.inserted;
         summary.duplicates += result.duplicates;
       }

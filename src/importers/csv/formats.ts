@@ -34,9 +34,26 @@ function rawRow(keys: readonly string[], cells: readonly string[]): Obj {
   return o;
 }
 
-function pushEvent(out: ParsedItem[], pos: Position, make: () => CanonicalEvent): void {
+/**
+ * rawRow(keys, cells) with the JSON-parsed cell `audit` as JSON text: the cell's own text in place, the
+ * other cells as JSON strings. Undefined if the header has a name an object cannot keep (`__proto__`).
+ */
+function rawRowText(keys: readonly string[], cells: readonly string[], audit: number): string | undefined {
+  if (keys.includes('__proto__')) return undefined;
+  let text = '{';
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0) text += ',';
+    text += `${JSON.stringify(keys[i])}:${i === audit ? cells[i] : JSON.stringify(cells[i] ?? '')}`;
+  }
+  for (let i = keys.length; i < cells.length; i++) text += `,${JSON.stringify(`_${i + 1}`)}:${JSON.stringify(cells[i])}`;
+  return `${text}}`;
+}
+
+function pushEvent(out: ParsedItem[], pos: Position, make: () => CanonicalEvent, rawText?: string): void {
   try {
-    out.push({ kind: 'event', event: make(), line: pos.line, record: pos.record });
+    const event = make();
+    if (rawText === undefined) out.push({ kind: 'event', event, line: pos.line, record: pos.record });
+    else out.push({ kind: 'event', event, rawText, line: pos.line, record: pos.record });
   } catch (e) {
     out.push(itemOfError(pos, e));
   }
@@ -124,7 +141,8 @@ class PurviewCsv implements CsvFormat {
       rec.Operation ??= cell(cells, this.operation);
       rec.UserId ??= cell(cells, this.user);
     }
-    pushEvent(out, pos, () => normaliseUalRecord(rec, { ...this.opts, raw }));
+    // The cell parsed as JSON: the row's raw text can keep the cell's own text.
+    pushEvent(out, pos, () => normaliseUalRecord(rec, { ...this.opts, raw }), rawRowText(this.keys, cells, this.audit));
   }
 }
 
