@@ -35,17 +35,19 @@ function rawRow(keys: readonly string[], cells: readonly string[]): Obj {
 }
 
 /**
- * rawRow(keys, cells) with the JSON-parsed cell `audit` as JSON text: the cell's own text in place, the
- * other cells as JSON strings. Undefined if the header has a name an object cannot keep (`__proto__`).
+ * Each key of rawRow's object as the start of a JSON member (`"RecordId":`), or undefined if the header
+ * has a name an object cannot keep as a key (`__proto__`): then rows have no raw text.
  */
-function rawRowText(keys: readonly string[], cells: readonly string[], audit: number): string | undefined {
+function memberPrefixes(keys: readonly string[]): string[] | undefined {
   if (keys.includes('__proto__')) return undefined;
+  return keys.map((k, i) => `${i > 0 ? ',' : ''}${JSON.stringify(k)}:`);
+}
+
+/** rawRow(keys, cells) as JSON text with the JSON-parsed cell `audit` in place as its own text. */
+function rawRowText(prefixes: readonly string[], cells: readonly string[], audit: number): string {
   let text = '{';
-  for (let i = 0; i < keys.length; i++) {
-    if (i > 0) text += ',';
-    text += `${JSON.stringify(keys[i])}:${i === audit ? cells[i] : JSON.stringify(cells[i] ?? '')}`;
-  }
-  for (let i = keys.length; i < cells.length; i++) text += `,${JSON.stringify(`_${i + 1}`)}:${JSON.stringify(cells[i])}`;
+  for (let i = 0; i < prefixes.length; i++) text += prefixes[i]! + (i === audit ? cells[i]! : JSON.stringify(cells[i] ?? ''));
+  for (let i = prefixes.length; i < cells.length; i++) text += `,${JSON.stringify(`_${i + 1}`)}:${JSON.stringify(cells[i])}`;
   return `${text}}`;
 }
 
@@ -102,10 +104,12 @@ class PurviewCsv implements CsvFormat {
   private readonly operation: number | undefined;
   private readonly user: number | undefined;
   private readonly opts: NormaliseOptions;
+  private readonly prefixes: string[] | undefined;
 
   constructor(id: string, keys: string[], cols: Columns, opts: NormaliseOptions) {
     this.id = id;
     this.keys = keys;
+    this.prefixes = memberPrefixes(keys);
     this.audit = cols.get('AuditData')!;
     this.recordId = cols.get('RecordId', 'Identity');
     this.creation = cols.get('CreationDate');
@@ -142,7 +146,8 @@ class PurviewCsv implements CsvFormat {
       rec.UserId ??= cell(cells, this.user);
     }
     // The cell parsed as JSON: the row's raw text can keep the cell's own text.
-    pushEvent(out, pos, () => normaliseUalRecord(rec, { ...this.opts, raw }), rawRowText(this.keys, cells, this.audit));
+    const rawText = this.prefixes && rawRowText(this.prefixes, cells, this.audit);
+    pushEvent(out, pos, () => normaliseUalRecord(rec, { ...this.opts, raw }), rawText);
   }
 }
 
