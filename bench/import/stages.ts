@@ -5,10 +5,10 @@
 //
 // Stages: the raw baseline (readline + JSON.parse), the real importer alone (read, parse, map to
 // canonical events), then per batch: the records (fields JSON + the raw line), block compression
-// (one-shot here, for its cost; the store streams it on the thread pool, off the main thread), packing
-// and record checks, and the store's real append into a fresh store (which does all but the
-// compression again on the main thread, plus the duplicate check, row indexing and SQLite inserts).
-// "SQLite and the rest" is append minus records and packing.
+// (here one batch at a time, for its cost; the store compresses 4,000 records at a time inside
+// append), packing and record checks, and the store's real append into a fresh store (which does
+// all of these again, plus the duplicate check, row indexing and SQLite inserts). The last line is
+// append minus records and packing: compression, SQLite and the rest.
 // Wall-clock timers: run it on a quiet machine (the 1-minute load average is printed).
 import { createReadStream, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -66,7 +66,7 @@ for await (const batch of opened.batches) {
   const rawTexts = items.map((item) => item.rawText);
   const records = timed('records (fields JSON + raw text)', () => mapped.map((e, i) => recordText(e, rawTexts[i])));
   const docs = records.map((r) => (r.raw === undefined ? r.head : `${r.head}\t${r.raw}`));
-  blockBytes += timed('compress block (one-shot; the store streams it on the thread pool)', () => encodeBlock(docs)).length;
+  blockBytes += timed('compress one batch (for its cost)', () => encodeBlock(docs)).length;
   timed('pack + record checks', () => {
     const packed = packRecords(records, false);
     records.forEach((_, i) => recordCheck(packed.bytes.subarray(packed.starts[i], packed.ends[i])));
@@ -84,7 +84,7 @@ const bytes = statSync(path).size;
 for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
 
 const stagesMs = ['records (fields JSON + raw text)', 'pack + record checks'].reduce((sum, k) => sum + (timers.get(k) ?? 0), 0);
-timers.set('SQLite and the rest of append', (timers.get('store.append (all store stages + SQLite)') ?? 0) - stagesMs);
+timers.set('compression, SQLite and the rest of append', (timers.get('store.append (all store stages + SQLite)') ?? 0) - stagesMs);
 process.stdout.write(
   `${events.toLocaleString('en-US')} events (baseline ${n.toLocaleString('en-US')} lines), format ${opened.format}, load ${loadavg()[0]!.toFixed(1)}\n`,
 );
