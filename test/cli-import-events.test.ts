@@ -62,8 +62,10 @@ describe('takeback import, events and verify on the seed case', () => {
     assert.match(ok.stdout, /Verified: the evidence is complete and unaltered\./);
 
     const deleted = await runCli(['--store', store, 'events', '--action', 'user.deleted', '--json']);
-    const victim = (JSON.parse(deleted.stdout) as Array<{ id: string }>)[0]!;
-    execFileSync('sqlite3', [store, `DELETE FROM events WHERE uid = x'${victim.id}'`]);
+    const victim = (JSON.parse(deleted.stdout) as Array<{ id: string; time: string }>)[0]!;
+    // A row's key: the event's time and the first 32 bits of its id.
+    const uid32 = Number.parseInt(victim.id.slice(0, 8), 16) | 0;
+    execFileSync('sqlite3', [store, `DELETE FROM events WHERE time = ${Date.parse(victim.time)} AND uid32 = ${uid32}`]);
     const bad = await runCli(['--store', store, 'verify']);
     assert.equal(bad.code, 3);
     assert.match(bad.stdout, new RegExp(`DELETED: tenant 5b1c1a4e-3f0d-4c55-9a8e-2d7b6f0e9c31, event #9 \\(${victim.id}, user\\.deleted at 2026-10-19T03:06:20\\.000Z\\)`));

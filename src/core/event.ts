@@ -1,5 +1,5 @@
 // The canonical event: every source record, whatever its vendor or export format, becomes one of these.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Action } from './actions.ts';
 
 export type Provider = 'm365' | 'gws';
@@ -53,5 +53,6 @@ export interface CanonicalEvent {
  * not the file format.
  */
 export function stableEventId(provider: Provider, source: string, nativeId: string): string {
-  return createHash('sha256').update(`${provider}\u0000${source}\u0000${nativeId}`).digest('hex').slice(0, 32);
+  // crypto.hash (one call, no Hash object) costs under half of createHash().update().digest() per record.
+  return hash('sha256', `${provider}\u0000${source}\u0000${nativeId}`, 'hex').slice(0, 32);
 }

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { isTakebackError, type TakebackError } from '../core/errors.ts';
+import { BATCH_SIZE } from './limits.ts';
 import { openImport } from './open.ts';
 import { collect, tempDir } from './test-helpers.ts';
 
@@ -58,8 +59,8 @@ describe('bad input', () => {
     assert.equal(last.line, text.slice(0, openBrace + 1).split('\n').length);
     assert.deepEqual(
       c.batchSizes.slice(0, 2),
-      [1000, 1000],
-      'batches of about 1000',
+      [BATCH_SIZE, BATCH_SIZE],
+      'batches of BATCH_SIZE',
     );
   });
 

@@ -4,11 +4,16 @@
 export const MAX_RECORD_CHARS = 32 * 1024 * 1024;
 export const MAX_RECORD_MIB = 32;
 
-/** Items per batch handed to the store. */
-export const BATCH_SIZE = 1000;
+/**
+ * Items per batch handed to the store, and bytes read from the file at a time (after the first MiB).
+ * Small enough that a batch's records and events die young: with 1,000 and 1 MiB they outlived V8's
+ * young generation and piled up in the old one, 60-80 MB of peak RSS (bench/README.md, "import").
+ */
+export const BATCH_SIZE = 250;
+export const READ_CHUNK_BYTES = 256 * 1024;
 
-/** Bytes read from the file at a time. */
-export const READ_CHUNK_BYTES = 1024 * 1024;
+/** Bytes read first, to detect the encoding and the format (a CSV header, the first NDJSON line). */
+export const FIRST_CHUNK_BYTES = 1024 * 1024;
 
 /** Bytes looked at to decide the encoding and whether the file is text at all. */
 export const HEAD_BYTES = 64 * 1024;

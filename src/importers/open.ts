@@ -19,7 +19,7 @@ import type { NormaliseOptions } from '../providers/common/normalise.ts';
 import { ChunkDecoder, sniffEncoding } from './decode.ts';
 import { csvFormatOf } from './csv/formats.ts';
 import { FORMAT_OF_KIND, auditKindOfContext, type RecordKind } from './json/classify.ts';
-import { BATCH_SIZE, READ_CHUNK_BYTES, SNIFF_BYTES } from './limits.ts';
+import { BATCH_SIZE, FIRST_CHUNK_BYTES, READ_CHUNK_BYTES, SNIFF_BYTES } from './limits.ts';
 import { CsvPipeline, JsonPipeline, csvDelimiter, csvHeader, type Pipeline } from './pipeline.ts';
 import { ByteSource } from './source.ts';
 import type { ParsedItem } from './types.ts';
@@ -114,7 +114,7 @@ export async function openImport(file: string, options: { tenant?: string }): Pr
   const source = await ByteSource.open(file);
   try {
     if (source.size === 0) throw new TakebackError('import.empty', { file });
-    const head = await source.read(READ_CHUNK_BYTES);
+    const head = await source.read(FIRST_CHUNK_BYTES);
     if (head === null) throw new TakebackError('import.empty', { file });
     const atEof = source.position >= source.size;
 

@@ -1,4 +1,5 @@
 // Shared by the importer tests: read a whole file through openImport.
+import { deepStrictEqual } from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,11 @@ export async function collect(file: string, tenant?: string): Promise<Collected>
     c.batchSizes.push(batch.length);
     for (const item of batch) {
       c.items.push(item);
-      if (item.kind === 'event') c.events.push(item.event);
+      if (item.kind === 'event') {
+        c.events.push(item.event);
+        // The store keeps rawText as the evidence in place of raw: they must never differ.
+        if (item.rawText !== undefined) deepStrictEqual(JSON.parse(item.rawText), item.event.raw, `rawText of record ${item.record}`);
+      }
       else if (item.kind === 'rejected') c.rejected.push(item);
       else c.skipped.push(item);
     }

@@ -8,7 +8,8 @@ export interface Position {
 }
 
 export type ParsedItem =
-  | ({ kind: 'event'; event: CanonicalEvent } & Position)
+  /** `rawText`: the source's own JSON text of `event.raw`, when the reader has it (the store keeps it as is). */
+  | ({ kind: 'event'; event: CanonicalEvent; rawText?: string } & Position)
   /** A record that could not be read; the rest of the file still imports. */
   | ({ kind: 'rejected'; reason: string } & IssueCode & Position)
   /** A well-formed record that is not audit evidence (directory state, an error body). */

@@ -4,6 +4,7 @@ import { renderHtml } from './html.ts';
 import { renderJson } from './json.ts';
 import { renderOcsfJson, renderOcsfJsonLines } from './ocsf.ts';
 import { renderTerminal } from './terminal.ts';
+import type { ReportFormat } from './formats.ts';
 import type { ReportModel } from './types.ts';
 
 export { buildReport, type EvidenceLookup, type ReportInput, type ReportTenantInput } from './model.ts';
@@ -14,8 +15,7 @@ export { renderOcsf, ocsfFinding, OCSF_VERSION, type OcsfDetectionFinding } from
 export { renderTimelineSvg } from './timeline-svg.ts';
 export type * from './types.ts';
 
-export const REPORT_FORMATS = ['html', 'json', 'csv', 'ocsf', 'ocsf-jsonl', 'text'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from './formats.ts';
 
 /** File name extension for each format. */
 export const REPORT_EXTENSIONS: Readonly<Record<ReportFormat, string>> = {

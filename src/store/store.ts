@@ -62,8 +62,12 @@ export interface StoreStats {
 
 export interface EvidenceStore {
   readonly location: string;
-  /** Appends events in order; events whose id is already stored are counted as duplicates. */
-  append(events: readonly CanonicalEvent[]): Promise<AppendResult>;
+  /**
+   * Appends events in order; events already stored (the same id at the same time) are counted as
+   * duplicates. `rawTexts[i]`, when given, is the source's own JSON text of `events[i].raw` (its parse
+   * equals `raw`): the store may keep that text as the evidence instead of serialising `raw` again.
+   */
+  append(events: readonly CanonicalEvent[], rawTexts?: ReadonlyArray<string | undefined>): Promise<AppendResult>;
   queryEvents(filter: EventFilter): AsyncIterable<CanonicalEvent>;
   verify(): Promise<VerifyResult>;
   recordImport(record: ImportRecord): Promise<void>;

@@ -34,9 +34,28 @@ function rawRow(keys: readonly string[], cells: readonly string[]): Obj {
   return o;
 }
 
-function pushEvent(out: ParsedItem[], pos: Position, make: () => CanonicalEvent): void {
+/**
+ * Each key of rawRow's object as the start of a JSON member (`"RecordId":`), or undefined if the header
+ * has a name an object cannot keep as a key (`__proto__`): then rows have no raw text.
+ */
+function memberPrefixes(keys: readonly string[]): string[] | undefined {
+  if (keys.includes('__proto__')) return undefined;
+  return keys.map((k, i) => `${i > 0 ? ',' : ''}${JSON.stringify(k)}:`);
+}
+
+/** rawRow(keys, cells) as JSON text with the JSON-parsed cell `audit` in place as its own text. */
+function rawRowText(prefixes: readonly string[], cells: readonly string[], audit: number): string {
+  let text = '{';
+  for (let i = 0; i < prefixes.length; i++) text += prefixes[i]! + (i === audit ? cells[i]! : JSON.stringify(cells[i] ?? ''));
+  for (let i = prefixes.length; i < cells.length; i++) text += `,${JSON.stringify(`_${i + 1}`)}:${JSON.stringify(cells[i])}`;
+  return `${text}}`;
+}
+
+function pushEvent(out: ParsedItem[], pos: Position, make: () => CanonicalEvent, rawText?: string): void {
   try {
-    out.push({ kind: 'event', event: make(), line: pos.line, record: pos.record });
+    const event = make();
+    if (rawText === undefined) out.push({ kind: 'event', event, line: pos.line, record: pos.record });
+    else out.push({ kind: 'event', event, rawText, line: pos.line, record: pos.record });
   } catch (e) {
     out.push(itemOfError(pos, e));
   }
@@ -85,10 +104,12 @@ class PurviewCsv implements CsvFormat {
   private readonly operation: number | undefined;
   private readonly user: number | undefined;
   private readonly opts: NormaliseOptions;
+  private readonly prefixes: string[] | undefined;
 
   constructor(id: string, keys: string[], cols: Columns, opts: NormaliseOptions) {
     this.id = id;
     this.keys = keys;
+    this.prefixes = memberPrefixes(keys);
     this.audit = cols.get('AuditData')!;
     this.recordId = cols.get('RecordId', 'Identity');
     this.creation = cols.get('CreationDate');
@@ -124,7 +145,9 @@ class PurviewCsv implements CsvFormat {
       rec.Operation ??= cell(cells, this.operation);
       rec.UserId ??= cell(cells, this.user);
     }
-    pushEvent(out, pos, () => normaliseUalRecord(rec, { ...this.opts, raw }));
+    // The cell parsed as JSON: the row's raw text can keep the cell's own text.
+    const rawText = this.prefixes && rawRowText(this.prefixes, cells, this.audit);
+    pushEvent(out, pos, () => normaliseUalRecord(rec, { ...this.opts, raw }), rawText);
   }
 }
 

@@ -130,8 +130,8 @@ export class JsonDispatcher implements JsonScanHandler, LineHandler {
       return;
     }
     // Elements of a top-level array may themselves be envelopes (several Graph pages in one array).
-    if (key === undefined) this.value(v, line);
-    else this.recordValue(v, line);
+    if (key === undefined) this.value(v, line, text);
+    else this.recordValue(v, line, text);
   }
 
   objectEnd(streamed: boolean): void {
@@ -190,14 +190,17 @@ export class JsonDispatcher implements JsonScanHandler, LineHandler {
       return;
     }
     this.context = NO_CONTEXT;
-    if (isObj(v) && sameKind(v, this.lastKind)) this.one(v, line, this.lastKind!);
-    else this.value(v, line);
+    if (isObj(v) && sameKind(v, this.lastKind)) this.one(v, line, this.lastKind!, text);
+    else this.value(v, line, text);
   }
 
   // ---- values ------------------------------------------------------------------------------------
 
-  /** A whole JSON value: a record, an envelope of records, an array of either, a docs wrapper, a bundle. */
-  value(v: unknown, line: number): void {
+  /**
+   * A whole JSON value: a record, an envelope of records, an array of either, a docs wrapper, a bundle.
+   * `text`: the value's own JSON text, if the caller has it (kept as the evidence of a record).
+   */
+  value(v: unknown, line: number, text?: string): void {
     if (Array.isArray(v)) {
       for (const el of v) this.value(el, line);
       return;
@@ -230,7 +233,7 @@ export class JsonDispatcher implements JsonScanHandler, LineHandler {
     }
     const kind = classify(v, this.context);
     if (kind !== 'unknown') {
-      this.one(v, line, kind);
+      this.one(v, line, kind, text);
       return;
     }
     // A bundle of bodies, e.g. {"request": {...}, "response_201": {...}, "records_list_200": {"value": [...]}}
@@ -268,9 +271,9 @@ export class JsonDispatcher implements JsonScanHandler, LineHandler {
   }
 
   /** One record (an element of a `value` / `items` / `records` array). */
-  private recordValue(v: unknown, line: number): void {
+  private recordValue(v: unknown, line: number, text?: string): void {
     if (!isObj(v)) this.one(v, line, 'unknown');
-    else this.one(v, line, sameKind(v, this.lastKind) ? this.lastKind! : classify(v, this.context));
+    else this.one(v, line, sameKind(v, this.lastKind) ? this.lastKind! : classify(v, this.context), text);
   }
 
   private noteKind(kind: RecordKind): void {
@@ -281,7 +284,8 @@ export class JsonDispatcher implements JsonScanHandler, LineHandler {
     if (this.firstEventKind === undefined && EVENT_KINDS.has(kind)) this.firstEventKind = kind;
   }
 
-  private one(v: unknown, line: number, kind: RecordKind): void {
+  /** `text`: v's own JSON text, if known; it becomes the event's rawText when the event's raw is v itself. */
+  private one(v: unknown, line: number, kind: RecordKind, text?: string): void {
     const record = ++this.record;
     this.noteKind(kind);
     if (kind === 'unknown' || !isObj(v)) {
@@ -294,23 +298,23 @@ export class JsonDispatcher implements JsonScanHandler, LineHandler {
     try {
       switch (kind) {
         case 'entra.audit':
-          return this.event(line, record, normaliseDirectoryAudit(v, opts));
+          return this.event(line, record, v, text, normaliseDirectoryAudit(v, opts));
         case 'entra.signin':
-          return this.event(line, record, normaliseSignIn(v, opts));
+          return this.event(line, record, v, text, normaliseSignIn(v, opts));
         case 'ual':
-          return this.event(line, record, normaliseUalRecord(v, opts));
+          return this.event(line, record, v, text, normaliseUalRecord(v, opts));
         case 'purview.json':
-          return this.event(line, record, normalisePurviewJson(v, opts));
+          return this.event(line, record, v, text, normalisePurviewJson(v, opts));
         case 'graph.auditLogRecord':
-          return this.event(line, record, normaliseGraphAuditLogRecord(v, opts));
+          return this.event(line, record, v, text, normaliseGraphAuditLogRecord(v, opts));
         case 'la':
-          return this.event(line, record, normaliseLaRow(v, opts));
+          return this.event(line, record, v, text, normaliseLaRow(v, opts));
         case 'azure.diagnostic':
-          return this.event(line, record, normaliseDiagnosticRecord(v, opts));
+          return this.event(line, record, v, text, normaliseDiagnosticRecord(v, opts));
         case 'defender':
-          return this.event(line, record, normaliseDefenderRow(v, opts));
+          return this.event(line, record, v, text, normaliseDefenderRow(v, opts));
         case 'gws.activity':
-          for (const e of normaliseGoogleActivity(v, opts)) this.event(line, record, e);
+          for (const e of normaliseGoogleActivity(v, opts)) this.event(line, record, v, text, e);
           return;
         case 'graph.error': {
           const err = v.error as Obj;
@@ -332,7 +336,9 @@ export class JsonDispatcher implements JsonScanHandler, LineHandler {
     }
   }
 
-  private event(line: number, record: number, event: CanonicalEvent): void {
-    this.out.push({ kind: 'event', event, line, record });
+  private event(line: number, record: number, source: unknown, text: string | undefined, event: CanonicalEvent): void {
+    // The text stands for raw only if raw is the very value parsed from it.
+    if (text !== undefined && event.raw === source) this.out.push({ kind: 'event', event, rawText: text, line, record });
+    else this.out.push({ kind: 'event', event, line, record });
   }
 }

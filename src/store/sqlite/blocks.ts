@@ -1,49 +1,52 @@
-// Compressed blocks: many events' full JSON (raw record included) compressed together, because
-// records of one log share most of their text and compress far better side by side than alone.
+// Compressed blocks: many records (records.ts) compressed together, because records of one log share
+// most of their text and compress far better side by side than alone. Records are joined by newlines,
+// which no record contains.
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 
 export const CODEC_BROTLI = 1;
 
-/** Quality 4 with a 1 MiB window: about 11-13 µs per 2 KiB event on one core (see bench/README.md). */
-export const BROTLI_PARAMS: Readonly<Record<number, number>> = {
+/**
+ * Quality 4 with an 8 MiB window: about 200 bytes per 2 KB UAL record in blocks of 4,000
+ * (bench/README.md, "import"). Compressed on the main thread: on libuv's thread pool it cost 60-80 MB
+ * more peak RSS (each pool thread's malloc arena keeps an encoder's worth).
+ */
+const BROTLI_PARAMS: Readonly<Record<number, number>> = {
   [constants.BROTLI_PARAM_QUALITY]: 4,
-  [constants.BROTLI_PARAM_LGWIN]: 20,
+  [constants.BROTLI_PARAM_LGWIN]: 23,
   [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
 };
 
-export function compressBytes(bytes: Uint8Array): Buffer {
-  return brotliCompressSync(bytes, { params: BROTLI_PARAMS });
+export function compressBlock(text: Uint8Array): Buffer {
+  return brotliCompressSync(text, { params: BROTLI_PARAMS });
 }
 
-/** Documents are JSON texts; JSON never contains a raw newline, so one joins them safely. */
-export function encodeBlock(docs: readonly string[]): Buffer {
-  return compressBytes(Buffer.from(docs.join('\n'), 'utf8'));
+export function encodeBlock(records: readonly string[]): Buffer {
+  return compressBlock(Buffer.from(records.join('\n'), 'utf8'));
 }
 
-/**
- * The block's bytes before compression, exactly as encodeBlock joins them, written into `scratch`
- * (replaced when too small). `ends[i]` is where document i ends, so each can be hashed in place.
- */
-export function packDocs(docs: readonly string[], scratch: Buffer | undefined): { buffer: Buffer; length: number; ends: number[] } {
-  let length = docs.length - 1;
-  for (const doc of docs) length += Buffer.byteLength(doc, 'utf8');
-  const buffer = scratch && scratch.length >= length ? scratch : Buffer.allocUnsafeSlow(Math.max(length, 1) + (length >> 2));
-  const ends: number[] = [];
-  let at = 0;
-  docs.forEach((doc, i) => {
-    if (i > 0) buffer[at++] = 10;
-    at += buffer.write(doc, at, 'utf8');
-    ends.push(at);
-  });
-  return { buffer, length, ends };
+/** The block's text: its records' UTF-8 bytes joined by newlines. */
+export function decodeBlockBytes(codec: number, data: Buffer): Buffer {
+  if (codec !== CODEC_BROTLI) throw new Error(`unknown block codec ${codec}`);
+  return brotliDecompressSync(data);
+}
+
+/** Each record's bytes in a block's text. */
+export function splitRecords(text: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  let from = 0;
+  for (let nl = text.indexOf(10); nl >= 0; nl = text.indexOf(10, from)) {
+    out.push(text.subarray(from, nl));
+    from = nl + 1;
+  }
+  out.push(text.subarray(from));
+  return out;
 }
 
 export function decodeBlock(codec: number, data: Buffer): string[] {
-  if (codec !== CODEC_BROTLI) throw new Error(`unknown block codec ${codec}`);
-  return brotliDecompressSync(data).toString('utf8').split('\n');
+  return decodeBlockBytes(codec, data).toString('utf8').split('\n');
 }
 
-/** Keeps the last few decoded blocks: queries and verification read blocks in order. */
+/** Keeps the last few decoded blocks: queries, duplicate checks and verification read blocks in order. */
 export class BlockCache {
   private readonly entries = new Map<number, string[] | Error>();
 
@@ -68,5 +71,9 @@ export class BlockCache {
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(id, value);
     return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 }

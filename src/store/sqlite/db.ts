@@ -15,6 +15,21 @@ function migrations(): Array<{ version: number; sql: string }> {
     .map((f) => ({ version: Number(f.slice(0, 3)), sql: readFileSync(new URL(f, migrationsDir), 'utf8') }));
 }
 
+/** The first schema with events in format 2; earlier ones kept them in format 1 (migration 001). */
+const EVENTS_FORMAT_2 = 3;
+
+/**
+ * Migration 003 replaces format 1's event tables, so it may only run while they are empty: a store
+ * that holds format-1 events is refused, never rewritten (its chain would have to be re-signed).
+ */
+function refuseOldEvents(db: Db, path: string, current: number): void {
+  if (current === 0 || current >= EVENTS_FORMAT_2) return;
+  const hasEvents = db.prepare('SELECT 1 FROM events LIMIT 1').get() !== undefined;
+  if (!hasEvents) return;
+  db.close();
+  throw new TakebackError('store.old_format', { path, version: current });
+}
+
 export function openDb(path: string): Db {
   mkdirSync(dirname(path), { recursive: true });
   let db: Db;
@@ -27,8 +42,8 @@ export function openDb(path: string): Db {
   // NORMAL is durable across a killed process in WAL mode; only a power cut may lose the last commit.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  // 16 MiB of page cache (default 2 MiB): holds the uid index pages a group commit dirties, and
-  // keeps an import's peak RSS in budget (bench/README.md).
+  // 16 MiB of page cache (default 2 MiB): holds the pages a group commit dirties, and keeps an
+  // import's peak RSS in budget (bench/README.md).
   db.pragma('cache_size = -16384');
   const current = db.pragma('user_version', { simple: true }) as number;
   const all = migrations();
@@ -37,12 +52,18 @@ export function openDb(path: string): Db {
     db.close();
     throw new TakebackError('store.too_new', { path, version: current, supported: latest });
   }
+  refuseOldEvents(db, path, current);
+  let migrated = false;
   for (const m of all) {
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     })();
+    migrated = true;
   }
+  // The schema goes into the database file now, so that the write-ahead log holds only evidence
+  // written after opening (a fresh store's migrations alone wrote ~78 KB of it).
+  if (migrated) db.pragma('wal_checkpoint(TRUNCATE)');
   return db;
 }

@@ -85,7 +85,7 @@ describe('SQLite evidence store', () => {
     const events = Array.from({ length: 10 }, () => makeEvent());
     await store.append(events);
     await store.close();
-    sqlite(path, 'UPDATE events SET time = time + 3600000 WHERE n = 4');
+    sqlite(path, 'UPDATE events SET time = time + 3600000 WHERE pos = 3');
     const reopened = new SqliteStore(path);
     const result = await reopened.verify();
     assert.equal(result.ok, false);
@@ -123,7 +123,7 @@ describe('SQLite evidence store', () => {
     const events = Array.from({ length: 8 }, () => makeEvent());
     await store.append(events);
     await store.close();
-    sqlite(path, 'DELETE FROM events WHERE n IN (3, 8)');
+    sqlite(path, 'DELETE FROM events WHERE pos IN (2, 7)');
     const reopened = new SqliteStore(path);
     const result = await reopened.verify();
     assert.deepEqual(
@@ -140,7 +140,10 @@ describe('SQLite evidence store', () => {
     const { path, store } = tempStore();
     await store.append(Array.from({ length: 3 }, () => makeEvent()));
     await store.close();
-    sqlite(path, "INSERT INTO events (uid, tenant, n, time, action, actor, ip, targets, block, pos, hash) SELECT randomblob(16), tenant, 2, time, action, actor, ip, targets, block, pos, hash FROM events WHERE n = 2");
+    sqlite(
+      path,
+      'INSERT INTO events (time, uid32, tenant, action, actor, ip, targets, block, pos, check32) SELECT time, uid32 + 1000, tenant, action, actor, ip, targets, block, pos, check32 FROM events WHERE pos = 1',
+    );
     const reopened = new SqliteStore(path);
     const result = await reopened.verify();
     assert.deepEqual(result.problems.map((p) => p.kind), ['inserted']);
@@ -166,5 +169,49 @@ describe('SQLite evidence store', () => {
     await new Promise((r) => setTimeout(r, 1500));
     assert.equal(sqlite(path, 'SELECT count(*) FROM events').trim(), '5');
     await store.close();
+  });
+
+  it('keeps two events whose keys collide, and still counts their re-appends as duplicates', async () => {
+    const { store } = tempStore();
+    const time = '2026-01-02T00:00:00.000Z';
+    // The same first 32 bits of the id, at the same time: the row key collides, the ids do not.
+    const a = makeEvent({ time, id: 'abcdef01' + '0'.repeat(24) });
+    const b = makeEvent({ time, id: 'abcdef01' + 'f'.repeat(24) });
+    assert.deepEqual(await store.append([a]), { inserted: 1, duplicates: 0 });
+    assert.deepEqual(await store.append([b, a]), { inserted: 1, duplicates: 1 });
+    assert.deepEqual(await store.append([a, b]), { inserted: 0, duplicates: 2 });
+    assert.deepEqual((await all(store.queryEvents({}))).map((e) => e.id), [a.id, b.id]);
+    assert.equal((await store.verify()).ok, true);
+    await store.close();
+  });
+
+  it('keeps the raw record\'s own text and reads back the same events', async () => {
+    const { store } = tempStore();
+    const text = '{ "Id": "x-1",\t"Note": "caf\\u00e9", "N": 1.50 }';
+    const e = makeEvent({ raw: JSON.parse(text) as unknown });
+    const odd = makeEvent({ raw: undefined });
+    await store.append([e, odd], [text, undefined]);
+    const stored = await all(store.queryEvents({}));
+    assert.deepEqual(stored, [e, JSON.parse(JSON.stringify(odd)) as CanonicalEvent]);
+    assert.deepEqual(await all(store.queryEvents({ text: '"note":"café"' })), [e]);
+    assert.equal((await store.verify()).ok, true);
+    await store.close();
+  });
+
+  it('gives the same chain head for the same events, however they were batched', async () => {
+    const events = Array.from({ length: 30 }, () => makeEvent());
+    const one = tempStore();
+    await one.store.append(events);
+    const other = tempStore();
+    for (let i = 0; i < events.length; i += 7) await other.store.append(events.slice(0, i + 7));
+    assert.deepEqual((await one.store.verify()).tenants, (await other.store.verify()).tenants);
+    await one.store.close();
+    await other.store.close();
+  });
+
+  it('refuses a store holding events in the earlier format, and says why', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'takeback-store-')), 'old.db');
+    sqlite(path, "CREATE TABLE events (seq INTEGER PRIMARY KEY); INSERT INTO events VALUES (1); PRAGMA user_version = 2;");
+    assert.throws(() => new SqliteStore(path), (e: Error & { code?: string }) => e.code === 'store.old_format');
   });
 });

@@ -5,6 +5,7 @@ import type { AppendResult, EventFilter, EvidenceStore, ImportRecord, StoreStats
 import { openDb, type Db } from './db.ts';
 import { SqliteEvents } from './events.ts';
 import { SqliteSnapshots } from './snapshots.ts';
+import { Verifier } from './verify.ts';
 
 export class SqliteStore implements EvidenceStore {
   private readonly db: Db;
@@ -17,11 +18,13 @@ export class SqliteStore implements EvidenceStore {
     this.snapshots = new SqliteSnapshots(this.db);
   }
 
-  append(events: readonly CanonicalEvent[]): Promise<AppendResult> {
-    return Promise.resolve(this.events.append(events));
+  append(events: readonly CanonicalEvent[], rawTexts?: ReadonlyArray<string | undefined>): Promise<AppendResult> {
+    return Promise.resolve(this.events.append(events, rawTexts));
   }
 
   queryEvents(filter: EventFilter): AsyncIterable<CanonicalEvent> {
+    // Open blocks are written first, so the query sees every event appended before it.
+    this.events.flush();
     const rows = this.events.query(filter);
     // SQLite reads synchronously; the async shape is for stores that cannot.
     return {
@@ -33,7 +36,8 @@ export class SqliteStore implements EvidenceStore {
   }
 
   verify(): Promise<VerifyResult> {
-    return Promise.resolve(this.events.verify());
+    this.events.flush();
+    return Promise.resolve(new Verifier(this.db, this.events.terms, this.events.termSets).run());
   }
 
   recordImport(record: ImportRecord): Promise<void> {

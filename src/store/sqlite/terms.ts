@@ -1,4 +1,6 @@
 // Terms: each distinct string (tenant, action, actor, target, IP) stored once and referred to by id.
+// The same class keeps term sets (an event's actor or target terms, as `,1,5,`), so that a row refers
+// to its actor's and its targets' terms with one small integer each.
 import type { Db } from './db.ts';
 
 /** About 10 MiB of cached terms; a miss costs one indexed SELECT. */
@@ -11,11 +13,15 @@ export class Terms {
   private pending: string[] = [];
   private readonly stmt;
 
-  constructor(private readonly db: Db) {
+  /** `table` has `id INTEGER PRIMARY KEY` and `value TEXT NOT NULL UNIQUE`. */
+  constructor(
+    private readonly db: Db,
+    private readonly table: 'terms' | 'term_sets' = 'terms',
+  ) {
     this.stmt = {
-      find: db.prepare<[string], number>('SELECT id FROM terms WHERE value = ?').pluck(),
-      value: db.prepare<[number], string>('SELECT value FROM terms WHERE id = ?').pluck(),
-      insert: db.prepare<[string]>('INSERT INTO terms (value) VALUES (?)'),
+      find: db.prepare<[string], number>(`SELECT id FROM ${table} WHERE value = ?`).pluck(),
+      value: db.prepare<[number], string>(`SELECT value FROM ${table} WHERE id = ?`).pluck(),
+      insert: db.prepare<[string]>(`INSERT INTO ${table} (value) VALUES (?)`),
     };
   }
 
@@ -48,14 +54,14 @@ export class Terms {
   /** Ids of terms containing `needle`, case-insensitively (for actor and target filters). */
   matchingSubstring(needle: string): number[] {
     return this.db
-      .prepare<[string], number>("SELECT id FROM terms WHERE instr(lower(value), lower(?)) > 0")
+      .prepare<[string], number>(`SELECT id FROM ${this.table} WHERE instr(lower(value), lower(?)) > 0`)
       .pluck()
       .all(needle);
   }
 
   matchingPrefix(prefix: string): number[] {
     return this.db
-      .prepare<[string, string], number>('SELECT id FROM terms WHERE substr(value, 1, length(?)) = ?')
+      .prepare<[string, string], number>(`SELECT id FROM ${this.table} WHERE substr(value, 1, length(?)) = ?`)
       .pluck()
       .all(prefix, prefix);
   }

@@ -1,0 +1,186 @@
+// Verification: walks every tenant's chain block by block, recomputes each link from the block's
+// stored bytes, and checks every row against the record it points to. A changed record is named by
+// its check (kept in its row), a changed row by its columns; a deleted row leaves its record in the
+// block, which names the event that was removed.
+import { createHash, type Hash } from 'node:crypto';
+import type { VerifyProblem, VerifyResult } from '../store.ts';
+import { decodeBlockBytes, splitRecords } from './blocks.ts';
+import { genesisHash, linkHash, recordCheck } from './chain.ts';
+import type { Db } from './db.ts';
+import { decodeRecordFields } from './records.ts';
+import { MAX_UID32_PROBES, rowFields, uid32Of } from './rows.ts';
+import type { Terms } from './terms.ts';
+
+interface BlockRow {
+  id: number;
+  tenant: number;
+  n: number;
+  count: number;
+  codec: number;
+  hash: Buffer;
+  data: Buffer;
+}
+
+interface EventRow {
+  time: number;
+  uid32: number;
+  tenant: number;
+  action: number;
+  actor: number;
+  ip: number | null;
+  targets: number;
+  block: number;
+  pos: number;
+  check32: number;
+}
+
+interface ChainState {
+  name: string;
+  /** Chain positions walked so far. */
+  n: number;
+  /** The last link. */
+  hash: Buffer;
+  /** SHA-256 of all records in chain order: the same events in the same order give the same head. */
+  head: Hash;
+}
+
+export class Verifier {
+  private readonly problems: VerifyProblem[] = [];
+  private readonly state = new Map<number, ChainState>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly terms: Terms,
+    private readonly termSets: Terms,
+  ) {}
+
+  run(): VerifyResult {
+    const blocks = this.db.prepare<[], BlockRow>('SELECT id, tenant, n, count, codec, hash, data FROM blocks ORDER BY id').iterate();
+    const rows = this.db.prepare<[], EventRow>('SELECT * FROM events ORDER BY block, pos').iterate();
+    let row = rows.next();
+    for (const block of blocks) {
+      const group: EventRow[] = [];
+      for (; !row.done && row.value.block <= block.id; row = rows.next()) {
+        if (row.value.block < block.id) this.orphan(row.value);
+        else group.push(row.value);
+      }
+      this.block(block, group);
+    }
+    for (; !row.done; row = rows.next()) this.orphan(row.value);
+    this.heads();
+    const tenants = [...this.state.values()].map((s) => ({ tenant: s.name, events: s.n, head: s.head.digest('hex') }));
+    return { ok: this.problems.length === 0, tenants, problems: this.problems };
+  }
+
+  private stateOf(tenant: number): ChainState {
+    let st = this.state.get(tenant);
+    if (!st) {
+      const name = this.terms.value(tenant) ?? `#${tenant}`;
+      st = { name, n: 0, hash: genesisHash(name), head: createHash('sha256') };
+      this.state.set(tenant, st);
+    }
+    return st;
+  }
+
+  private missing(st: ChainState, from: number, to: number): void {
+    for (let position = from; position <= to; position++) {
+      this.problems.push({ kind: 'deleted', tenant: st.name, position, detail: `chain position ${position} is missing` });
+    }
+  }
+
+  /** A row whose block does not exist. */
+  private orphan(row: EventRow): void {
+    const st = this.stateOf(row.tenant);
+    this.problems.push({
+      kind: 'unreadable',
+      tenant: st.name,
+      position: st.n + 1 + row.pos,
+      detail: `block ${row.block} of the row at ${new Date(row.time).toISOString()} is missing`,
+    });
+  }
+
+  private block(block: BlockRow, rows: EventRow[]): void {
+    const st = this.stateOf(block.tenant);
+    const name = st.name;
+    if (block.n <= st.n) {
+      this.problems.push({ kind: 'inserted', tenant: name, position: block.n, detail: `block ${block.id} repeats chain position ${block.n}` });
+      return;
+    }
+    // Without the blocks before it, a block's link cannot be checked: resume the chain from it.
+    const linked = block.n === st.n + 1;
+    if (!linked) this.missing(st, st.n + 1, block.n - 1);
+    const last = block.n + block.count - 1;
+    let records: Buffer[];
+    try {
+      records = splitRecords(decodeBlockBytes(block.codec, block.data));
+    } catch {
+      for (const r of rows) {
+        this.problems.push({ kind: 'unreadable', tenant: name, position: block.n + r.pos, detail: `block ${block.id} cannot be read` });
+      }
+      st.n = last;
+      st.hash = block.hash;
+      return;
+    }
+    for (const record of records) st.head.update(record).update('\n');
+    const byPos = new Map<number, EventRow[]>();
+    for (const r of rows) {
+      if (r.pos >= records.length || r.pos < 0 || r.tenant !== block.tenant) {
+        this.problems.push({ kind: 'inserted', tenant: name, position: block.n + r.pos, detail: `a row points to record ${r.pos} of block ${block.id}, which it does not hold` });
+      } else byPos.set(r.pos, [...(byPos.get(r.pos) ?? []), r]);
+    }
+    let named = false;
+    records.forEach((record, pos) => {
+      const position = block.n + pos;
+      let fields: ReturnType<typeof decodeRecordFields>;
+      try {
+        fields = decodeRecordFields(record.toString('utf8'));
+      } catch {
+        named = true;
+        this.problems.push({ kind: 'unreadable', tenant: name, position, detail: `record ${pos} of block ${block.id} cannot be read` });
+        return;
+      }
+      const about = { tenant: name, position, eventId: fields.id, time: fields.time, action: fields.action };
+      const candidates = byPos.get(pos);
+      if (candidates === undefined) {
+        this.problems.push({ kind: 'deleted', ...about, detail: `chain position ${position} is missing` });
+        return;
+      }
+      const check = recordCheck(record);
+      const expected = rowFields(fields, (v) => this.terms.find(v) ?? -1);
+      const key = uid32Of(fields.id);
+      const columnsMatch = (r: EventRow) =>
+        r.time === expected.time &&
+        r.action === expected.action &&
+        r.actor === (this.termSets.find(expected.actor) ?? -1) &&
+        r.ip === expected.ip &&
+        r.targets === (this.termSets.find(expected.targets) ?? -1) &&
+        (r.uid32 - key) >>> 0 <= MAX_UID32_PROBES;
+      const genuine = candidates.find((r) => r.check32 === check && columnsMatch(r));
+      for (const r of candidates) {
+        if (r === genuine) continue;
+        if (genuine === undefined && r === candidates[0]) {
+          named = true;
+          const detail = r.check32 !== check ? 'content does not match its hash' : 'indexed columns do not match the stored record';
+          this.problems.push({ kind: 'edited', ...about, detail });
+        } else this.problems.push({ kind: 'inserted', tenant: name, position, detail: `a second row for chain position ${position}` });
+      }
+    });
+    if (records.length !== block.count || (linked && !linkHash(st.hash, block.data).equals(block.hash))) {
+      if (!named) this.problems.push({ kind: 'edited', tenant: name, position: block.n, detail: `block ${block.id} does not match its hash` });
+    }
+    st.n = last;
+    st.hash = block.hash;
+  }
+
+  /** Blocks deleted at the end of a chain leave no gap: the chain head still remembers them. */
+  private heads(): void {
+    const heads = this.db.prepare<[], { tenant: number; count: number; hash: Buffer }>('SELECT tenant, count, hash FROM chain_heads').all();
+    for (const head of heads) {
+      const st = this.stateOf(head.tenant);
+      this.missing(st, st.n + 1, head.count);
+      if (st.n === head.count && !st.hash.equals(head.hash)) {
+        this.problems.push({ kind: 'edited', tenant: st.name, position: head.count, detail: 'chain head does not match the last block' });
+      }
+    }
+  }
+}
