@@ -5,18 +5,19 @@
 // "Same details" allows one record to know less than its twin ("Change user license" does not name the
 // licence, "Update user" does): a detail shown as `-` in one agrees with any value in the other.
 import { maxSeverity, type EntityRef, type Finding, type Params } from './finding.ts';
-import { aliasesOf } from './identity.ts';
+import { normAlias } from './identity.ts';
+import { isoMs } from './iso-time.ts';
 
 /** Twins of one change are written within seconds of each other; a repeat minutes later is a new change. */
 export const TWIN_WINDOW_MS = 5 * 60_000;
 
 function refKey(r: EntityRef | undefined): string {
-  return r === undefined ? '' : (aliasesOf(r)[0] ?? '');
+  return r === undefined ? '' : (normAlias(r.id) ?? normAlias(r.name) ?? '');
 }
 
 /** Who did what to whom: equal for twins (details are compared by `agree`). */
 function twinKey(f: Finding): string {
-  return JSON.stringify([f.ruleId, f.tenant, refKey(f.entities.actors[0]), refKey(f.subject), f.step ?? '']);
+  return `${f.ruleId}\u0000${f.tenant}\u0000${refKey(f.entities.actors[0])}\u0000${refKey(f.subject)}\u0000${f.step ?? ''}`;
 }
 
 /** Params that differ only where one side does not know (`-`); the time is not a detail. */
@@ -70,21 +71,24 @@ function merge(into: Finding, twin: Finding): Finding {
 
 /** Event findings with their twins merged into the earliest; order by time is kept. */
 export function mergeTwins(findings: readonly Finding[]): Finding[] {
-  const sorted = [...findings].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : 1));
+  const sorted = findings.map((f) => ({ f, t: isoMs(f.time) })).sort((a, b) => a.t - b.t || (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0));
   // Per who-did-what-to-whom, the findings still within the window of their first record.
   const open = new Map<string, Array<{ index: number; start: number }>>();
   const out: Finding[] = [];
-  for (const f of sorted) {
+  for (const { f, t } of sorted) {
     const key = twinKey(f);
-    const t = Date.parse(f.time);
-    const groups = (open.get(key) ?? []).filter((g) => t - g.start <= TWIN_WINDOW_MS);
+    let groups = open.get(key);
+    if (groups === undefined) open.set(key, (groups = []));
+    else if (groups.length > 0 && t - groups[0]!.start > TWIN_WINDOW_MS) {
+      groups = groups.filter((g) => t - g.start <= TWIN_WINDOW_MS);
+      open.set(key, groups);
+    }
     const twin = groups.find((g) => agree(out[g.index]!.params, f.params));
     if (twin !== undefined) out[twin.index] = merge(out[twin.index]!, f);
     else {
       groups.push({ index: out.length, start: t });
       out.push(f);
     }
-    open.set(key, groups);
   }
   return out;
 }
