@@ -6,7 +6,12 @@
 // newline, so the first tab ends the fields; the raw text may hold tabs but never a newline (the block
 // separates records with newlines). Anything else (an event without `raw`, or with keys other than the
 // canonical ones in their usual order) is stored whole, as the event's JSON, which has no tab.
-import type { CanonicalEvent } from '../../core/event.ts';
+//
+// The event id is a hash of the source's own record id (stableEventId), so it cannot be compressed,
+// while the record id it comes from is in the raw text anyway. When the id is that hash of a value at
+// one of the usual places in the raw record, the fields carry `idFrom` (which place) instead of `id`,
+// and reading recomputes it: about 16 bytes per event less on disk.
+import { stableEventId, type CanonicalEvent } from '../../core/event.ts';
 
 /** A record as text: `head` alone, or `head`, a tab and `raw`. */
 export interface RecordText {
@@ -22,12 +27,39 @@ function hasCanonicalKeys(event: CanonicalEvent): boolean {
   return i === CANONICAL_KEYS.length;
 }
 
+/** Where the source's own record id usually is in a raw record: UAL and Purview rows, Graph, Log Analytics. */
+const NATIVE_ID_PATHS: ReadonlyArray<readonly string[]> = [['Id'], ['id'], ['AuditData', 'Id'], ['RecordId'], ['OfficeId']];
+
+function valueAt(raw: unknown, path: readonly string[]): unknown {
+  let v = raw;
+  for (const key of path) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
+
+/** The id derived from the raw record's value at NATIVE_ID_PATHS[from], as the normalisers derive it. */
+function derivedId(provider: CanonicalEvent['provider'], source: string, raw: unknown, from: number): string | undefined {
+  const path = NATIVE_ID_PATHS[from];
+  const v = path === undefined ? undefined : valueAt(raw, path);
+  const native = typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
+  return native === undefined || native === '' ? undefined : stableEventId(provider, source, native);
+}
+
+/** Which NATIVE_ID_PATHS entry the event's id is derived from, if any. */
+function idSource(event: CanonicalEvent): number | undefined {
+  for (let i = 0; i < NATIVE_ID_PATHS.length; i++) if (derivedId(event.provider, event.source, event.raw, i) === event.id) return i;
+  return undefined;
+}
+
 /** The record of an event; `rawText`, if given, must be JSON text whose parse equals `event.raw`. */
 export function recordText(event: CanonicalEvent, rawText: string | undefined): RecordText {
   if (event.raw === undefined || !hasCanonicalKeys(event)) return { head: JSON.stringify(event) };
   const e = event;
+  const from = idSource(e);
   const fields = {
-    id: e.id,
+    ...(from === undefined ? { id: e.id } : { idFrom: from }),
     tenant: e.tenant,
     provider: e.provider,
     source: e.source,
@@ -71,15 +103,28 @@ export function packRecords(records: readonly RecordText[], after: boolean): Pac
   return { bytes, starts, ends };
 }
 
+type StoredFields = Omit<CanonicalEvent, 'raw' | 'id'> & { id?: string; idFrom?: number };
+
+/** The fields with their id in first place, recomputed from the raw record when it was left out. */
+function withId(stored: StoredFields, raw: () => unknown): Omit<CanonicalEvent, 'raw'> {
+  if (stored.idFrom === undefined) return stored as Omit<CanonicalEvent, 'raw'>;
+  const { idFrom, ...rest } = stored;
+  const id = derivedId(rest.provider, rest.source, raw(), idFrom);
+  if (id === undefined) throw new Error(`the record's id cannot be derived from its raw record (idFrom ${idFrom})`);
+  return { id, ...rest };
+}
+
 export function decodeRecord(record: string): CanonicalEvent {
   const tab = record.indexOf('\t');
   if (tab < 0) return JSON.parse(record) as CanonicalEvent;
-  const fields = JSON.parse(record.slice(0, tab)) as Omit<CanonicalEvent, 'raw'>;
-  return { ...fields, raw: JSON.parse(record.slice(tab + 1)) as unknown };
+  const stored = JSON.parse(record.slice(0, tab)) as StoredFields;
+  const raw = JSON.parse(record.slice(tab + 1)) as unknown;
+  return { ...withId(stored, () => raw), raw };
 }
 
-/** The event without its raw record: all that row columns and verification need, at a fraction of the cost. */
+/** The event without its raw record: all that row columns and verification need (the raw record is read only for a derived id). */
 export function decodeRecordFields(record: string): Omit<CanonicalEvent, 'raw'> {
   const tab = record.indexOf('\t');
-  return JSON.parse(tab < 0 ? record : record.slice(0, tab)) as Omit<CanonicalEvent, 'raw'>;
+  if (tab < 0) return JSON.parse(record) as Omit<CanonicalEvent, 'raw'>;
+  return withId(JSON.parse(record.slice(0, tab)) as StoredFields, () => JSON.parse(record.slice(tab + 1)) as unknown);
 }
