@@ -7,7 +7,7 @@ import type { CanonicalEvent, Provider } from '../core/event.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { higherTier, roleOfEvent, roleTier, type AdminTier } from './admin.ts';
 import { domainOf } from './event-values.ts';
-import { isoMs } from './iso-time.ts';
+import { isoMs } from '../core/iso-time.ts';
 import type { EntityRef } from './finding.ts';
 import { aliasesOf, Identities, isPrincipalKind, normAlias, undeletedUpn } from './identity.ts';
 

@@ -12,7 +12,7 @@ import type { TenantFacts } from './facts.ts';
 import { DAY_MS } from './facts.ts';
 import { findingId, maxSeverity, severityRank, STEP_KINDS, type Entities, type EntityRef, type Finding, type Params, type Severity, type StepKind } from './finding.ts';
 import { isPrincipalKind } from './identity.ts';
-import { isoMs } from './iso-time.ts';
+import { isoMs } from '../core/iso-time.ts';
 import type { DetectContext } from './rule.ts';
 import { STEP_TEXT_NO_ACTOR } from './storyline-text.ts';
 

@@ -6,7 +6,7 @@
 // licence, "Update user" does): a detail shown as `-` in one agrees with any value in the other.
 import { maxSeverity, type EntityRef, type Finding, type Params } from './finding.ts';
 import { normAlias } from './identity.ts';
-import { isoMs } from './iso-time.ts';
+import { isoMs } from '../core/iso-time.ts';
 
 /** Twins of one change are written within seconds of each other; a repeat minutes later is a new change. */
 export const TWIN_WINDOW_MS = 5 * 60_000;

@@ -11,7 +11,7 @@ import { logsourceCovers, type PathSpec, type Shape } from './fields/maps.ts';
 import { pushLeaf, type FieldValue, type ParseCache } from './fields/path.ts';
 import { MinHeap } from './heap.ts';
 import { Router } from './route.ts';
-import { parseTime } from './time.ts';
+import { isoMs } from '../core/iso-time.ts';
 import type { CompiledCorrelation, CompiledRule, LoadedRules, SigmaMatch } from './types.ts';
 
 export interface HunterOptions {
@@ -444,7 +444,7 @@ class SigmaHunter implements Hunter {
       if (v === undefined) return; // a hit without the group-by field cannot be grouped
       group.push(v);
     }
-    const timeMs = parseTime(event.time);
+    const timeMs = isoMs(event.time);
     if (!Number.isFinite(timeMs)) return;
     if (timeMs > this.maxTime) this.maxTime = timeMs;
     const hit: Hit = { ref: p.ref, timeMs, time: event.time, eventIds: [event.id], group };
@@ -468,7 +468,7 @@ class SigmaHunter implements Hunter {
     // With nothing waiting, the latest time only matters once a hit arrives (queueHit notes its time).
     if (this.pending.size === 0) return;
     if (event !== undefined) {
-      const t = parseTime(event.time);
+      const t = isoMs(event.time);
       if (t > this.maxTime) this.maxTime = t;
     }
     const limit = event === undefined ? Infinity : this.maxTime - this.lateness;

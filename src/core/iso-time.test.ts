@@ -1,14 +1,15 @@
+// isoMs must agree with Date.parse on every input: canonical times take the fast path, the rest fall back.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseTime } from './time.ts';
+import { isoMs } from './iso-time.ts';
 
 function same(text: string): void {
   const want = Date.parse(text);
-  const got = parseTime(text);
+  const got = isoMs(text);
   assert.ok(Object.is(got, want), `${text}: ${got} instead of ${want}`);
 }
 
-describe('parseTime', () => {
+describe('isoMs', () => {
   it('agrees with Date.parse on canonical times and their edge cases', () => {
     for (const t of [
       '2026-10-01T00:00:00.000Z',
