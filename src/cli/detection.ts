@@ -53,6 +53,8 @@ export async function detectFromStore(
     if (options.sigma) findings.push(...huntFindings(options.sigma, tenantEvents, events));
     incidents.push(...result.incidents);
   }
+  // Sigma findings and several tenants' findings in one list: in time order, like detect()'s own.
+  if (options.sigma || wanted.length > 1) findings.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   return { findings, incidents, events };
 }
 
