@@ -1,6 +1,7 @@
 // Shared by the sequence rules: find findings by step, by evidence event, and describe the principals
 // a sequence is about.
-import type { TenantFacts } from '../facts.ts';
+import type { Mark, TenantFacts } from '../facts.ts';
+import type { FindingDraft } from '../rule.ts';
 import type { EntityRef, Finding, StepKind } from '../finding.ts';
 
 export const HOUR_MS = 3_600_000;
@@ -57,4 +58,21 @@ export function subjectKey(facts: TenantFacts, f: Finding): string | undefined {
 
 export function actorKeys(facts: TenantFacts, f: Finding): string[] {
   return f.entities.actors.map((a) => facts.key(a)).filter((k): k is string => k !== undefined);
+}
+
+/**
+ * A sequence of two marks on one principal (`first`, then `then`, both from the facts): the draft
+ * names the principal, both actors and addresses, both events and the findings resting on them.
+ */
+export function markPairDraft(facts: TenantFacts, key: string, first: Mark, then: Mark, index: Map<string, string[]>): FindingDraft {
+  const subject = facts.refOf(key);
+  return {
+    time: first.time,
+    subject,
+    targets: [subject],
+    actors: [first.by, then.by].filter((x): x is string => x !== undefined).map((k) => facts.refOf(k)),
+    ips: [...new Set([first.ip, then.ip].filter((x): x is string => x !== undefined))],
+    events: [first.eventId, then.eventId],
+    findings: findingsOf(index, [first.eventId, then.eventId]),
+  };
 }

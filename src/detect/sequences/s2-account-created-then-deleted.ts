@@ -3,7 +3,7 @@
 import { ALICE, ATTACKER_IP, by, ev, MALLORY, OFFICE_IP, user } from '../fixtures.ts';
 import { DAY_MS } from '../facts.ts';
 import type { FindingDraft, SequenceRule } from '../rule.ts';
-import { byEvent, findingsOf } from './helpers.ts';
+import { byEvent, markPairDraft } from './helpers.ts';
 
 export const s2AccountCreatedThenDeleted: SequenceRule = {
   kind: 'sequence',
@@ -18,19 +18,8 @@ export const s2AccountCreatedThenDeleted: SequenceRule = {
       if (created === undefined) continue;
       const deleted = marks.find((m) => m.what === 'deleted' && m.t >= created.t && m.t - created.t <= 7 * DAY_MS);
       if (deleted === undefined) continue;
-      const subject = ctx.facts.refOf(key);
       const hours = Math.max(1, Math.round((deleted.t - created.t) / 3_600_000));
-      out.push({
-        time: created.time,
-        subject,
-        targets: [subject],
-        actors: [created.by, deleted.by].filter((x): x is string => x !== undefined).map((k) => ctx.facts.refOf(k)),
-        ips: [...new Set([created.ip, deleted.ip].filter((x): x is string => x !== undefined))],
-        events: [created.eventId, deleted.eventId],
-        findings: findingsOf(index, [created.eventId, deleted.eventId]),
-        severity: ctx.facts.adminOf(key) !== undefined ? 'high' : 'medium',
-        params: { hours },
-      });
+      out.push({ ...markPairDraft(ctx.facts, key, created, deleted, index), severity: ctx.facts.adminOf(key) !== undefined ? 'high' : 'medium', params: { hours } });
     }
     return out;
   },

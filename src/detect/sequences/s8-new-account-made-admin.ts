@@ -3,7 +3,7 @@
 import { ALICE, ATTACKER_IP, BOB, by, ev, madeGlobalAdmin, MALLORY, OFFICE_IP, role, user } from '../fixtures.ts';
 import { DAY_MS } from '../facts.ts';
 import type { FindingDraft, SequenceRule } from '../rule.ts';
-import { byEvent, findingsOf } from './helpers.ts';
+import { byEvent, markPairDraft } from './helpers.ts';
 
 export const s8NewAccountMadeAdmin: SequenceRule = {
   kind: 'sequence',
@@ -18,17 +18,7 @@ export const s8NewAccountMadeAdmin: SequenceRule = {
       if (created === undefined) continue;
       const made = marks.find((m) => m.what === 'made-admin' && (m.tier === 'global' || m.tier === 'privileged') && m.t >= created.t && m.t - created.t <= DAY_MS);
       if (made === undefined) continue;
-      const subject = ctx.facts.refOf(key);
-      out.push({
-        time: created.time,
-        subject,
-        targets: [subject],
-        actors: [created.by, made.by].filter((x): x is string => x !== undefined).map((k) => ctx.facts.refOf(k)),
-        ips: [...new Set([created.ip, made.ip].filter((x): x is string => x !== undefined))],
-        events: [created.eventId, made.eventId],
-        findings: findingsOf(index, [created.eventId, made.eventId]),
-        params: { minutes: Math.round((made.t - created.t) / 60_000) },
-      });
+      out.push({ ...markPairDraft(ctx.facts, key, created, made, index), params: { minutes: Math.round((made.t - created.t) / 60_000) } });
     }
     return out;
   },
