@@ -8,7 +8,7 @@ import type { Severity } from '../detect/finding.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats.ts';
 import { resolveStorePath } from '../store/open.ts';
 import { processIo, type GlobalOptions, type Io } from './context.ts';
-import { parseTimeArg } from './time-arg.ts';
+import { parseTimeArg, scopeFilter } from './time-arg.ts';
 
 /**
  * Each command's module is loaded only when that command runs: loading them all up front cost about
@@ -177,11 +177,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--sigma <path...>', t('cli.opt.sigma'))
     .option('--json', t('cli.opt.json'), false)
     .action(async (o: { tenant?: string; since?: string; until?: string; sigma?: string[]; json: boolean }) => {
-      const filter = {
-        ...(o.tenant ? { tenant: o.tenant } : {}),
-        ...(o.since ? { since: parseTimeArg(o.since, '--since') } : {}),
-        ...(o.until ? { until: parseTimeArg(o.until, '--until') } : {}),
-      };
+      const filter = scopeFilter(o);
       setExit(await (await commands.timeline()).timelineCommand({ filter, json: o.json, ...(o.sigma ? { sigma: o.sigma } : {}) }, globals(), io));
     });
 
@@ -205,11 +201,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--out <file>', t('cli.report.out'))
     .option('--sigma <path...>', t('cli.opt.sigma'))
     .action(async (o: { tenant?: string; since?: string; until?: string; format: ReportFormat; out?: string; sigma?: string[] }) => {
-      const filter = {
-        ...(o.tenant ? { tenant: o.tenant } : {}),
-        ...(o.since ? { since: parseTimeArg(o.since, '--since') } : {}),
-        ...(o.until ? { until: parseTimeArg(o.until, '--until') } : {}),
-      };
+      const filter = scopeFilter(o);
       setExit(await (await commands.report()).reportCommand({ filter, format: o.format, ...(o.out ? { out: o.out } : {}), ...(o.sigma ? { sigma: o.sigma } : {}) }, globals(), io));
     });
 
@@ -227,11 +219,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', t('cli.opt.json'), false)
     .action(
       async (o: { sigma: string[]; rule?: string[]; builtin: boolean; tenant?: string; since?: string; until?: string; report?: string; format: ReportFormat; json: boolean }) => {
-        const filter = {
-          ...(o.tenant ? { tenant: o.tenant } : {}),
-          ...(o.since ? { since: parseTimeArg(o.since, '--since') } : {}),
-          ...(o.until ? { until: parseTimeArg(o.until, '--until') } : {}),
-        };
+        const filter = scopeFilter(o);
         const report = o.report ? { report: { path: o.report, format: o.format } } : {};
         setExit(await (await commands.hunt()).huntCommand({ dirs: o.sigma, rules: o.rule ?? [], builtin: o.builtin, filter, json: o.json, ...report }, globals(), io));
       },

@@ -14,3 +14,12 @@ export function parseTimeArg(value: string, option: string, now: Date = new Date
   if (Number.isNaN(ms)) throw new TakebackError('cli.bad_time', { option, value }, { exitCode: 2 });
   return new Date(ms).toISOString();
 }
+
+/** The tenant and time bounds that timeline, report and hunt take, as an event filter. */
+export function scopeFilter(o: { tenant?: string; since?: string; until?: string }): { tenant?: string; since?: string; until?: string } {
+  return {
+    ...(o.tenant ? { tenant: o.tenant } : {}),
+    ...(o.since ? { since: parseTimeArg(o.since, '--since') } : {}),
+    ...(o.until ? { until: parseTimeArg(o.until, '--until') } : {}),
+  };
+}
