@@ -1,10 +1,11 @@
 // connect, scan and demo through the real binary, against the fake Microsoft tenant over HTTPS.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { startFakeM365, type FakeM365 } from '../src/sim/m365/start.ts';
 import { BIN, ROOT, runCli, tempDir } from './helpers/cli.ts';
 
@@ -23,8 +24,21 @@ interface ScanJson {
   sources: SourceJson[];
 }
 
-async function walAtLeast(store: string, bytes: number): Promise<void> {
-  while (!(existsSync(`${store}-wal`) && statSync(`${store}-wal`).size >= bytes)) await sleep(10);
+/** Waits until the scan has committed more events than `before` (read like the sqlite3 CLI would, read-only). */
+async function committedMoreThan(store: string, before: number): Promise<void> {
+  for (;;) {
+    try {
+      const db = new Database(store, { readonly: true, fileMustExist: true });
+      try {
+        if (db.prepare<[], number>('SELECT count(*) FROM events').pluck().get()! > before) return;
+      } finally {
+        db.close();
+      }
+    } catch {
+      // Not created or not migrated yet.
+    }
+    await sleep(20);
+  }
 }
 
 const source = (scan: ScanJson, name: string) => scan.sources.find((s) => s.source === name)!;
@@ -185,8 +199,8 @@ describe('scan killed with SIGKILL', { timeout: 300_000 }, () => {
       const killed = join(dir, 'killed.db');
       const stored = async () => (JSON.parse((await runCli(['--store', killed, 'verify', '--json'])).stdout) as { tenants: Array<{ events: number }> }).tenants[0]?.events ?? 0;
       const storedAfterKill: number[] = [];
-      // Killed once while signing in, then each time soon after it has written some events.
-      for (const when of [() => sleep(400), () => walAtLeast(killed, 32 * 1024), () => walAtLeast(killed, 32 * 1024)]) {
+      // Killed once while signing in, then each time as soon as it has committed some more events.
+      for (const when of [() => sleep(400), () => committedMoreThan(killed, storedAfterKill.at(-1) ?? 0), () => committedMoreThan(killed, storedAfterKill.at(-1) ?? 0)]) {
         const child = spawn(process.execPath, [BIN, '--store', killed, 'scan'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
         const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
         await Promise.race([when(), exited]);
