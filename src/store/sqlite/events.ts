@@ -6,6 +6,7 @@ import { BlockCache } from './blocks.ts';
 import { BlockWriter } from './block-writer.ts';
 import { recordCheck } from './chain.ts';
 import type { Db } from './db.ts';
+import { StringInterner } from './intern.ts';
 import { decodeRecord, decodeRecordFields, packRecords, recordText, type RecordText } from './records.ts';
 import { MAX_UID32_PROBES, nextUid32, rowFields, uid32Of } from './rows.ts';
 import { Terms } from './terms.ts';
@@ -263,13 +264,14 @@ export class SqliteEvents {
     const sql = `SELECT block, pos FROM events${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY time, block, pos${sqlLimit}`;
     const cache = new BlockCache((id) => this.stmt.block.get(id));
     const needle = filter.text?.toLowerCase();
+    const strings = new StringInterner();
     let emitted = 0;
     for (const row of this.db.prepare<unknown[], { block: number; pos: number }>(sql).iterate(...params)) {
       const records = cache.get(row.block);
       if (records instanceof Error) continue;
       const record = records[row.pos];
       if (record === undefined) continue;
-      const event = decodeRecord(record);
+      const event = decodeRecord(record, strings);
       // The text filter reads the event as JSON, whatever form its record is stored in.
       if (needle !== undefined && !JSON.stringify(event).toLowerCase().includes(needle)) continue;
       yield event;

@@ -1,0 +1,59 @@
+// Shared copies of the strings that repeat across events (tenants, actions, accounts, addresses, user
+// agents). JSON.parse makes a fresh string for every value of every record, so a million events read
+// back hold a million copies of a few thousand account names. Replacing each with one shared copy,
+// while the fresh one is still in the CPU cache, saves memory, and lets everything downstream that keys
+// maps by these strings (detection's facts, the storyline) find a string whose hash V8 has already
+// computed and which is itself in the cache, instead of re-reading a cold copy per event.
+import type { Actor, Change, Target } from '../../core/event.ts';
+
+/** The parts of an event (or of its stored fields) whose strings repeat. */
+interface EventStrings {
+  tenant: string;
+  source: string;
+  nativeAction: string;
+  actor: Actor;
+  targets: Target[];
+  changes: Change[];
+}
+
+/** Distinct strings kept before the table starts again: bounds its memory whatever is read. */
+const MAX_ENTRIES = 100_000;
+/** Longer values (free text) rarely repeat and are left alone. */
+const MAX_LENGTH = 512;
+
+export class StringInterner {
+  private readonly table = new Map<string, string>();
+
+  /** The shared copy of `s` (`s` itself the first time it is seen). */
+  intern(s: string): string {
+    if (s.length > MAX_LENGTH) return s;
+    const hit = this.table.get(s);
+    if (hit !== undefined) return hit;
+    if (this.table.size >= MAX_ENTRIES) this.table.clear();
+    this.table.set(s, s);
+    return s;
+  }
+
+  get size(): number {
+    return this.table.size;
+  }
+
+  /** Replaces the event's repeating strings (not its raw record) with their shared copies, in place. */
+  event<E extends EventStrings>(e: E): E {
+    e.tenant = this.intern(e.tenant);
+    e.source = this.intern(e.source);
+    e.nativeAction = this.intern(e.nativeAction);
+    const a = e.actor;
+    if (a.id !== undefined) a.id = this.intern(a.id);
+    if (a.name !== undefined) a.name = this.intern(a.name);
+    if (a.ip !== undefined) a.ip = this.intern(a.ip);
+    if (a.userAgent !== undefined) a.userAgent = this.intern(a.userAgent);
+    for (const t of e.targets) {
+      t.kind = this.intern(t.kind);
+      if (t.id !== undefined) t.id = this.intern(t.id);
+      if (t.name !== undefined) t.name = this.intern(t.name);
+    }
+    for (const c of e.changes) c.name = this.intern(c.name);
+    return e;
+  }
+}
