@@ -182,9 +182,15 @@ function fromEventDraft(rule: EventRule, draft: FindingDraft, ev: CanonicalEvent
     const a = ctx.facts.adminOf(d.admin.who);
     if (a === undefined && d.admin.required) return undefined;
     const severity = d.admin.severity?.[a?.tier ?? 'none'];
-    const params: Params = { ...d.params };
+    // Copied key by key: spreading drafts of every rule's shape is a slow generic copy in V8.
+    const params: Params = {};
+    if (d.params !== undefined) for (const k in d.params) params[k] = d.params[k]!;
     if (a !== undefined) params.adminRole = a.roles[0] ?? TIER_FALLBACK[a.tier] ?? 'admin role';
-    d = { ...d, params, ...(severity !== undefined ? { severity } : {}) };
+    const copy: FindingDraft = {};
+    for (const k in d) (copy as Record<string, unknown>)[k] = d[k as keyof FindingDraft];
+    copy.params = params;
+    if (severity !== undefined) copy.severity = severity;
+    d = copy;
   }
   if (rule.refine !== undefined) d = rule.refine(d, ev, ctx);
   if (d === undefined) return undefined;
@@ -202,7 +208,10 @@ function build(
 ): Finding {
   const events = d.events ?? (ev !== undefined ? [ev.id] : []);
   const findingsChained = d.findings ?? [];
-  const keys = [...events.map((e) => `e:${e}`), ...findingsChained.map((f) => `f:${f}`), ...(d.keys ?? []).map((k) => `k:${k}`)];
+  const keys: string[] = [];
+  for (const e of events) keys.push(`e:${e}`);
+  for (const f of findingsChained) keys.push(`f:${f}`);
+  if (d.keys !== undefined) for (const k of d.keys) keys.push(`k:${k}`);
   const actor = ev !== undefined ? actorRef(ev) : undefined;
   const actors: EntityRef[] = d.actors ?? (actor !== undefined ? [actor] : []);
   const targets = d.targets ?? (ev !== undefined ? targetRefs(ev) : []);
@@ -216,8 +225,8 @@ function build(
     subject: subject !== undefined ? label(subject) : '-',
     ip: ips[0] ?? '-',
     when: shortTime(time),
-    ...d.params,
   };
+  if (d.params !== undefined) for (const k in d.params) params[k] = d.params[k]!;
   const k = textKeysOf(rule.id);
   const f: Finding = {
     id: findingId(rule.id, ctx.tenant, keys),

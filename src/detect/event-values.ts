@@ -8,7 +8,7 @@ import { aliasesOf, isPrincipalKind, sameRef, undeletedUpn } from './identity.ts
 
 export { asBoolean, parseChangeValue, unwrapSingle };
 
-function toRef(t: { kind: string; id?: string; name?: string }): EntityRef {
+function toRef(t: { kind: string; id?: string | undefined; name?: string | undefined }): EntityRef {
   const r: EntityRef = { kind: t.kind };
   if (t.id !== undefined) r.id = t.id;
   if (t.name !== undefined) r.name = t.name;
@@ -19,7 +19,7 @@ function toRef(t: { kind: string; id?: string; name?: string }): EntityRef {
 export function actorRef(ev: CanonicalEvent): EntityRef | undefined {
   const a = ev.actor;
   if (a.id === undefined && a.name === undefined) return undefined;
-  return toRef({ kind: a.kind === 'app' ? 'app' : a.kind === 'unknown' ? 'user' : a.kind, ...(a.id !== undefined ? { id: a.id } : {}), ...(a.name !== undefined ? { name: a.name } : {}) });
+  return toRef({ kind: a.kind === 'app' ? 'app' : a.kind === 'unknown' ? 'user' : a.kind, id: a.id, name: a.name });
 }
 
 /** The principal an event acts on: the first target that is a user, group or service principal. */
