@@ -62,6 +62,8 @@ const AUDITS = new Weighted<string>([
   ['Delete user', 2],
   ['Set domain authentication', 0.3],
 ]);
+/** Directory changes a user may make to his own account or device. */
+const SELF_SERVICE = new Set(['Update user', 'User registered security info', 'Update device']);
 const GROUPS = ['All Staff', 'Sales', 'Engineering', 'Finance', 'IT Support', 'Tokyo Office'];
 
 const GOOGLE = new Weighted<readonly [string, string]>([
@@ -248,6 +250,10 @@ function directoryAudit(rng: Rng, activity: string, time: string, actor: User, t
     default:
       targets = [userTarget(target, [])];
   }
+  // Changes only an administrator can make are made by one; of the others, half are self-service by
+  // the user's own account. Either way one account, whose object id, UPN and address agree.
+  const selfService = SELF_SERVICE.has(activity) && rng.chance(0.5);
+  const who = selfService ? actor : admin;
   return {
     id,
     category,
@@ -258,8 +264,8 @@ function directoryAudit(rng: Rng, activity: string, time: string, actor: User, t
     activityDateTime: time,
     loggedByService: 'Core Directory',
     operationType: activity.split(' ')[0],
-    initiatedBy: { user: { id: actor.oid, displayName: null, userPrincipalName: (rng.chance(0.5) ? admin : actor).upn, ipAddress: rng.pick(actor.ips), roles: [] } },
+    initiatedBy: { user: { id: who.oid, displayName: null, userPrincipalName: who.upn, ipAddress: rng.pick(who.ips), roles: [] } },
     targetResources: targets,
-    additionalDetails: [{ key: 'User-Agent', value: actor.userAgent }],
+    additionalDetails: [{ key: 'User-Agent', value: who.userAgent }],
   };
 }

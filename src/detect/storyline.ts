@@ -95,6 +95,10 @@ function linkKeys(f: Finding, t: number, facts: TenantFacts): string[] {
     if (k === undefined || actorKeys.has(k)) continue;
     actorKeys.add(k);
     if (facts.isNewcomer(k, t)) keys.push(`p:${k}`);
+    // A sequence names the actors and addresses of all its findings without saying who used which:
+    // pairing each with each would make links no record shows (and actors × addresses keys). Its
+    // findings carry their own pairs, and the sequence joins their incident through its evidence.
+    if (f.kind === 'sequence') continue;
     if (f.entities.ips.length === 0) keys.push(`a:${k}|`);
     for (const ip of f.entities.ips) keys.push(`a:${k}|${ip}`);
   }
@@ -120,6 +124,75 @@ function ms(iso: string): number {
   return isoMs(iso);
 }
 
+/**
+ * Where a finding's step may merge: the first step (lowest index) of its kind whose subject agrees
+ * (either unknown, or the same principal) and whose time is within a day (or either time is only when
+ * a snapshot noticed the change). Findings come oldest first, so an exact step created with a known
+ * subject keeps its time and subject, and only the newest of its (kind, subject) list can still be
+ * within a day; the rare others (no subject, or an inexact time) are checked one by one.
+ */
+class MergeIndex {
+  /** Per kind: every step (the general search). */
+  private readonly byKind = new Map<StepKind, number[]>();
+  /** Per kind and subject key: exact steps with a subject key, oldest first. */
+  private readonly exact = new Map<StepKind, Map<string, number[]>>();
+  /** Per kind: steps created without a subject key or with an inexact time. */
+  private readonly special = new Map<StepKind, number[]>();
+
+  constructor(
+    private readonly steps: readonly StoryStep[],
+    private readonly subjectKeys: ReadonlyArray<string | undefined>,
+    private readonly stepMs: readonly number[],
+  ) {}
+
+  add(kind: StepKind, idx: number): void {
+    push(this.byKind, kind, idx);
+    const sk = this.subjectKeys[idx];
+    if (sk === undefined || !this.steps[idx]!.timeExact) push(this.special, kind, idx);
+    else {
+      let bySubject = this.exact.get(kind);
+      if (bySubject === undefined) this.exact.set(kind, (bySubject = new Map<string, number[]>()));
+      push(bySubject, sk, idx);
+    }
+  }
+
+  private fits(idx: number, sk: string | undefined, exact: boolean, t: number): boolean {
+    const other = this.subjectKeys[idx];
+    return (other === undefined || sk === undefined || other === sk) && (!this.steps[idx]!.timeExact || !exact || Math.abs(this.stepMs[idx]! - t) <= DAY_MS);
+  }
+
+  /** The step to merge into, or -1. */
+  find(kind: StepKind, sk: string | undefined, exact: boolean, t: number): number {
+    if (sk === undefined || !exact) {
+      for (const idx of this.byKind.get(kind) ?? []) if (this.fits(idx, sk, exact, t)) return idx;
+      return -1;
+    }
+    let best = -1;
+    for (const idx of this.special.get(kind) ?? []) {
+      if (this.fits(idx, sk, exact, t)) {
+        best = idx;
+        break;
+      }
+    }
+    const list = this.exact.get(kind)?.get(sk);
+    if (list !== undefined) {
+      // Newest first, while still within a day: the lowest index that fits wins.
+      for (let j = list.length - 1; j >= 0; j--) {
+        const idx = list[j]!;
+        if (t - this.stepMs[idx]! > DAY_MS) break;
+        if (this.fits(idx, sk, exact, t) && (best < 0 || idx < best)) best = idx;
+      }
+    }
+    return best;
+  }
+}
+
+function push<K>(map: Map<K, number[]>, key: K, idx: number): void {
+  const list = map.get(key);
+  if (list !== undefined) list.push(idx);
+  else map.set(key, [idx]);
+}
+
 function storyline(members: readonly Finding[], facts: TenantFacts): StoryStep[] {
   const items = members
     .filter((f) => f.kind !== 'sequence')
@@ -127,24 +200,14 @@ function storyline(members: readonly Finding[], facts: TenantFacts): StoryStep[]
     .sort((a, b) => a.t - b.t || (STEP_ORDER.get(a.kind) ?? 0) - (STEP_ORDER.get(b.kind) ?? 0));
   const steps: StoryStep[] = [];
   const subjectKeys: Array<string | undefined> = [];
-  // Each step's time in ms, and the steps of each kind in order: a large incident has thousands of
-  // findings, and looking for a step to merge into must not parse dates or scan other kinds.
+  // Each step's time in ms, and where to look for a step to merge into: a large incident has
+  // thousands of findings, and that search must not parse dates or scan every step.
   const stepMs: number[] = [];
-  const byKind = new Map<StepKind, number[]>();
+  const merges = new MergeIndex(steps, subjectKeys, stepMs);
   for (const { f, kind, t } of items) {
     const sk = facts.key(f.subject);
     // The same fact seen twice (a log record and a snapshot, or two records of one change) is one step.
-    let i = -1;
-    const same = kind !== 'other' ? byKind.get(kind) : undefined;
-    if (same !== undefined) {
-      for (const idx of same) {
-        const s = steps[idx]!;
-        if ((subjectKeys[idx] === undefined || sk === undefined || subjectKeys[idx] === sk) && (!s.timeExact || !f.timeExact || Math.abs(stepMs[idx]! - t) <= DAY_MS)) {
-          i = idx;
-          break;
-        }
-      }
-    }
+    const i = kind !== 'other' ? merges.find(kind, sk, f.timeExact, t) : -1;
     if (i >= 0) {
       const s = steps[i]!;
       s.findings.push(f.id);
@@ -184,11 +247,7 @@ function storyline(members: readonly Finding[], facts: TenantFacts): StoryStep[]
     steps.push(step);
     subjectKeys.push(sk);
     stepMs.push(t);
-    if (kind !== 'other') {
-      const list = byKind.get(kind);
-      if (list !== undefined) list.push(steps.length - 1);
-      else byKind.set(kind, [steps.length - 1]);
-    }
+    if (kind !== 'other') merges.add(kind, steps.length - 1);
   }
   for (const s of steps) {
     if (s.params.actor === '-' && STEP_TEXT_NO_ACTOR[s.kind] !== undefined) s.text = `detect.stepNoActor.${s.kind}`;

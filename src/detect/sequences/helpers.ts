@@ -1,5 +1,6 @@
 // Shared by the sequence rules: find findings by step, by evidence event, and describe the principals
 // a sequence is about.
+import { isoMs } from '../../core/iso-time.ts';
 import type { Mark, TenantFacts } from '../facts.ts';
 import type { FindingDraft } from '../rule.ts';
 import type { EntityRef, Finding, StepKind } from '../finding.ts';
@@ -8,7 +9,7 @@ export const HOUR_MS = 3_600_000;
 export const MINUTE_MS = 60_000;
 
 export function ms(iso: string): number {
-  return Date.parse(iso);
+  return isoMs(iso);
 }
 
 /** Findings (not sequences) standing for one of these steps. */

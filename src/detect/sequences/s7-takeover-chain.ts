@@ -11,6 +11,13 @@ import { actorKeys, entitiesOf, ms, withStep } from './helpers.ts';
 
 const WINDOW_MS = 30 * DAY_MS;
 
+interface Timed {
+  f: Finding;
+  t: number;
+  /** The subject's principal key. */
+  who: string | undefined;
+}
+
 export const s7TakeoverChain: SequenceRule = {
   kind: 'sequence',
   id: 'TB-S7-takeover-chain',
@@ -22,9 +29,12 @@ export const s7TakeoverChain: SequenceRule = {
       const k = facts.key(f.subject);
       return k !== undefined && facts.adminOf(k) !== undefined && facts.isNewcomer(k, ms(f.time) + 1);
     });
-    const lockouts = withStep(findings, 'original-admin-removed', 'original-admin-deleted', 'original-admin-disabled');
-    const contacts = withStep(findings, 'contacts-changed');
-    const licences = withStep(findings, 'licence-bought');
+    // Each candidate's time and subject worked out once: every new admin is checked against all of them,
+    // and a month of a large tenant holds thousands of licence changes.
+    const timed = (list: Finding[]): Timed[] => list.map((f) => ({ f, t: ms(f.time), who: facts.key(f.subject) }));
+    const lockouts = timed(withStep(findings, 'original-admin-removed', 'original-admin-deleted', 'original-admin-disabled'));
+    const contacts = timed(withStep(findings, 'contacts-changed'));
+    const licences = timed(withStep(findings, 'licence-bought'));
     const byNewAdmin = new Map<string, Finding[]>();
     for (const f of newAdmins) {
       const k = facts.key(f.subject)!;
@@ -40,9 +50,7 @@ export const s7TakeoverChain: SequenceRule = {
       const makers = new Set(made.flatMap((f) => actorKeys(facts, f)));
       // The lock-out: an established admin, after the new one appeared, by the new admin, from the same
       // IP or by whoever made him; a snapshot finding has no actor and counts by time alone.
-      const locked = lockouts.filter((f) => {
-        const t = ms(f.time);
-        const who = facts.key(f.subject);
+      const locked = lockouts.filter(({ f, t, who }) => {
         if (who === undefined || who === admin || facts.isNewcomer(who, t)) return false;
         if (f.timeExact ? t < t0 || t > t0 + WINDOW_MS : t < t0) return false;
         const actors = actorKeys(facts, f);
@@ -50,10 +58,10 @@ export const s7TakeoverChain: SequenceRule = {
         return actors.includes(admin) || actors.some((a) => makers.has(a)) || f.entities.ips.some((ip) => ips.has(ip));
       });
       if (locked.length === 0) continue;
-      const near = (f: Finding): boolean => !f.timeExact || (ms(f.time) >= t0 - DAY_MS && ms(f.time) <= t0 + WINDOW_MS);
-      const contact = contacts.filter(near);
-      const licence = licences.filter((f) => near(f) && (f.subject === undefined || facts.key(f.subject) === admin || f.kind === 'snapshot' || f.severity === 'high'));
-      const members = [...made, ...locked, ...contact, ...licence];
+      const near = ({ f, t }: Timed): boolean => !f.timeExact || (t >= t0 - DAY_MS && t <= t0 + WINDOW_MS);
+      const contact = contacts.filter(near).map((x) => x.f);
+      const licence = licences.filter((x) => near(x) && (x.f.subject === undefined || x.who === admin || x.f.kind === 'snapshot' || x.f.severity === 'high')).map((x) => x.f);
+      const members = [...made, ...locked.map((x) => x.f), ...contact, ...licence];
       const notes = ['lockout'];
       if (contact.length > 0) notes.push('contacts');
       if (licence.length > 0) notes.push('licence');
@@ -64,7 +72,7 @@ export const s7TakeoverChain: SequenceRule = {
         ...entitiesOf(members),
         events: [],
         findings: members.map((f) => f.id),
-        params: { original: [...new Set(locked.map((f) => f.params.subject ?? '?'))].join(', ') },
+        params: { original: [...new Set(locked.map(({ f }) => f.params.subject ?? '?'))].join(', ') },
         notes,
       });
     }
