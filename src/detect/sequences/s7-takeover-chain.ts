@@ -16,6 +16,8 @@ interface Timed {
   t: number;
   /** The subject's principal key. */
   who: string | undefined;
+  /** The actors' principal keys. */
+  actors: string[];
 }
 
 export const s7TakeoverChain: SequenceRule = {
@@ -31,7 +33,7 @@ export const s7TakeoverChain: SequenceRule = {
     });
     // Each candidate's time and subject worked out once: every new admin is checked against all of them,
     // and a month of a large tenant holds thousands of licence changes.
-    const timed = (list: Finding[]): Timed[] => list.map((f) => ({ f, t: ms(f.time), who: facts.key(f.subject) }));
+    const timed = (list: Finding[]): Timed[] => list.map((f) => ({ f, t: ms(f.time), who: facts.key(f.subject), actors: actorKeys(facts, f) }));
     const lockouts = timed(withStep(findings, 'original-admin-removed', 'original-admin-deleted', 'original-admin-disabled'));
     const contacts = timed(withStep(findings, 'contacts-changed'));
     const licences = timed(withStep(findings, 'licence-bought'));
@@ -50,17 +52,18 @@ export const s7TakeoverChain: SequenceRule = {
       const makers = new Set(made.flatMap((f) => actorKeys(facts, f)));
       // The lock-out: an established admin, after the new one appeared, by the new admin, from the same
       // IP or by whoever made him; a snapshot finding has no actor and counts by time alone.
-      const locked = lockouts.filter(({ f, t, who }) => {
+      const locked = lockouts.filter(({ f, t, who, actors }) => {
         if (who === undefined || who === admin || facts.isNewcomer(who, t)) return false;
         if (f.timeExact ? t < t0 || t > t0 + WINDOW_MS : t < t0) return false;
-        const actors = actorKeys(facts, f);
         if (actors.length === 0) return true;
         return actors.includes(admin) || actors.some((a) => makers.has(a)) || f.entities.ips.some((ip) => ips.has(ip));
       });
       if (locked.length === 0) continue;
       const near = ({ f, t }: Timed): boolean => !f.timeExact || (t >= t0 - DAY_MS && t <= t0 + WINDOW_MS);
       const contact = contacts.filter(near).map((x) => x.f);
-      const licence = licences.filter((x) => near(x) && (x.f.subject === undefined || x.who === admin || x.f.kind === 'snapshot' || x.f.severity === 'high')).map((x) => x.f);
+      // A licence for or by this admin, or one the tenant bought (no account named: a snapshot's new
+      // subscription). Another new admin's licences belong to his own chain.
+      const licence = licences.filter((x) => near(x) && (x.f.subject === undefined || x.who === admin || x.f.kind === 'snapshot' || x.actors.includes(admin))).map((x) => x.f);
       const members = [...made, ...locked.map((x) => x.f), ...contact, ...licence];
       const notes = ['lockout'];
       if (contact.length > 0) notes.push('contacts');
