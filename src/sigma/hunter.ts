@@ -3,7 +3,8 @@
 // through a small reorder buffer into the correlation windows.
 import type { CanonicalEvent } from '../core/event.ts';
 import { requiredValues, type Expr } from './compile/detection.ts';
-import type { IndexHint, MatchCtx } from './compile/item.ts';
+import type { IndexHint, ItemCost, MatchCtx, Pred } from './compile/item.ts';
+import { cheapFirst } from './compile/order.ts';
 import { CorrelationState, type Fired, type Hit } from './correlate.ts';
 import type { Binding, EventView, Reader, Resolved } from './fields/access.ts';
 import { fieldMapsFor } from './load.ts';
@@ -53,6 +54,11 @@ interface Parent {
 interface RuleSlot {
   rule: CompiledRule;
   parents: Parent[];
+}
+
+/** A rule as one view evaluates it: its predicate with the cheap tests for this shape first. */
+interface BoundRule extends RuleSlot {
+  pred: Pred;
 }
 
 function ruleKey(r: { id?: string; name?: string; file: string; line: number }): string {
@@ -129,8 +135,8 @@ class Ctx implements MatchCtx {
 
 class BoundView {
   readonly ctx: Ctx;
-  private readonly index = new Map<string, RuleSlot[]>();
-  private readonly always: RuleSlot[] = [];
+  private readonly index = new Map<string, BoundRule[]>();
+  private readonly always: BoundRule[] = [];
   private readonly disc?: Reader;
   private readonly when?: { read: Reader; equals: ReadonlySet<string> };
 
@@ -147,8 +153,11 @@ class BoundView {
     const disc = noIndex ? undefined : view.discriminator;
     if (disc !== undefined) this.disc = binding.specReader(disc);
     const slotOf = new Map(names.map((n, i) => [n.toLowerCase(), i]));
-    for (const slot of slots) {
-      if (!view.logsources.some((l) => logsourceCovers(l, slot.rule.logsource))) continue;
+    const bound: BoundRule[] = [];
+    for (const s of slots) {
+      if (!view.logsources.some((l) => logsourceCovers(l, s.rule.logsource))) continue;
+      const slot: BoundRule = { rule: s.rule, parents: s.parents, pred: s.rule.pred };
+      bound.push(slot);
       const need = disc === undefined ? undefined : requiredValues(slot.rule.expr, (h) => this.usable(h, disc));
       if (need !== undefined) {
         for (const v of need) {
@@ -160,15 +169,30 @@ class BoundView {
       }
       if (noIndex || !this.guard(slot, slotOf)) this.always.push(slot);
     }
+    // Guard fields are read for every event anyway: tests on them cost only the test.
+    const guarded = new Set(this.guards.map((g) => names[g.slot]!.toLowerCase()));
+    const readCost = new Map<string, number>();
+    const leafCost = (c: ItemCost | undefined): number => {
+      if (c === undefined) return 1;
+      if (c.field === '') return c.test;
+      const f = c.field.toLowerCase();
+      let read = readCost.get(f);
+      if (read === undefined) {
+        read = guarded.has(f) ? 0 : binding.readCost(c.field);
+        readCost.set(f, read);
+      }
+      return read + c.test;
+    };
+    for (const b of bound) b.pred = cheapFirst(b.rule.expr, leafCost);
   }
 
   /**
    * Second-level index for rules the discriminator cannot place: a field the rule needs an exact
    * value of (any field: it is read through the same accessor the rule uses, so the test is exact).
    */
-  private readonly guards: Array<{ slot: number; byValue: Map<string, RuleSlot[]> }> = [];
+  private readonly guards: Array<{ slot: number; byValue: Map<string, BoundRule[]> }> = [];
 
-  private guard(slot: RuleSlot, slotOf: ReadonlyMap<string, number>): boolean {
+  private guard(slot: BoundRule, slotOf: ReadonlyMap<string, number>): boolean {
     const fields = new Set<string>();
     collectHintFields(slot.rule.expr, fields);
     let best: { field: string; values: Set<string> } | undefined;
@@ -203,9 +227,9 @@ class BoundView {
   }
 
   /** The candidates plus the guarded rules whose guard field holds one of their values. */
-  private guarded(base: readonly RuleSlot[]): readonly RuleSlot[] {
+  private guarded(base: readonly BoundRule[]): readonly BoundRule[] {
     // Copied only when a guard adds rules: most events pass few guards.
-    let out: RuleSlot[] | undefined;
+    let out: BoundRule[] | undefined;
     for (const g of this.guards) {
       const values = this.ctx.lower(g.slot);
       for (let i = 0; i < values.length; i++) {
@@ -221,7 +245,7 @@ class BoundView {
   }
 
   /** The rules worth evaluating for the event in `ctx`. */
-  candidates(): readonly RuleSlot[] {
+  candidates(): readonly BoundRule[] {
     const ev = this.ctx.ev;
     if (this.when !== undefined && !this.whenHolds(ev, this.when)) return NO_RULES;
     if (this.guards.length > 0) return this.guarded(this.indexed(ev));
@@ -235,11 +259,11 @@ class BoundView {
     return false;
   }
 
-  private indexed(ev: EventView): readonly RuleSlot[] {
+  private indexed(ev: EventView): readonly BoundRule[] {
     if (this.disc === undefined) return this.always;
     const values: FieldValue[] = [];
     this.disc(ev, values);
-    let found: RuleSlot[] | undefined;
+    let found: BoundRule[] | undefined;
     let many = false;
     for (const v of values) {
       if (v === null) continue;
@@ -263,10 +287,10 @@ class BoundView {
   }
 
   /** An index entry followed by the rules evaluated always, built once per entry. */
-  private readonly withAlways = new Map<readonly RuleSlot[], readonly RuleSlot[]>();
+  private readonly withAlways = new Map<readonly BoundRule[], readonly BoundRule[]>();
 }
 
-const NO_RULES: readonly RuleSlot[] = [];
+const NO_RULES: readonly BoundRule[] = [];
 
 function collectHintFields(e: Expr, out: Set<string>): void {
   if (e.t === 'leaf') {
@@ -392,13 +416,13 @@ class SigmaHunter implements Hunter {
         let ok: boolean;
         if (this.st.ruleProfile !== undefined) {
           const t0 = performance.now();
-          ok = slot.rule.pred(view.ctx);
+          ok = slot.pred(view.ctx);
           const k = ruleKey(slot.rule);
           const p = this.st.ruleProfile.get(k) ?? { title: slot.rule.title, ms: 0, evaluations: 0 };
           p.ms += performance.now() - t0;
           p.evaluations++;
           this.st.ruleProfile.set(k, p);
-        } else ok = slot.rule.pred(view.ctx);
+        } else ok = slot.pred(view.ctx);
         if (!ok) continue;
         matched ??= [];
         if (matched.includes(slot.rule)) continue;
