@@ -190,7 +190,7 @@ class BoundView {
    * Second-level index for rules the discriminator cannot place: a field the rule needs an exact
    * value of (any field: it is read through the same accessor the rule uses, so the test is exact).
    */
-  private readonly guards: Array<{ slot: number; byValue: Map<string, BoundRule[]> }> = [];
+  private readonly guards: Array<{ slot: number; byValue: Map<string, BoundRule[]>; longest: number }> = [];
 
   private guard(slot: BoundRule, slotOf: ReadonlyMap<string, number>): boolean {
     const fields = new Set<string>();
@@ -204,10 +204,11 @@ class BoundView {
     if (best === undefined || n === undefined) return false;
     let g = this.guards.find((x) => x.slot === n);
     if (g === undefined) {
-      g = { slot: n, byValue: new Map() };
+      g = { slot: n, byValue: new Map(), longest: 0 };
       this.guards.push(g);
     }
     for (const v of best.values) {
+      g.longest = Math.max(g.longest, v.length);
       const list = g.byValue.get(v);
       if (list) list.push(slot);
       else g.byValue.set(v, [slot]);
@@ -234,7 +235,8 @@ class BoundView {
       const values = this.ctx.lower(g.slot);
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
-        if (v === null || v === undefined) continue;
+        // Longer values cannot be keys, and hashing them (fresh lower-case strings) is not free.
+        if (v === null || v === undefined || v.length > g.longest) continue;
         const list = g.byValue.get(v);
         if (list === undefined) continue;
         out ??= [...base];
@@ -292,6 +294,18 @@ class BoundView {
 
 const NO_RULES: readonly BoundRule[] = [];
 
+const ATTACK_TAGS = new WeakMap<CompiledRule | CompiledCorrelation, readonly string[]>();
+
+/** A rule's `attack.*` tags, worked out once per rule (every match carries a copy). */
+function attackTags(rule: CompiledRule | CompiledCorrelation): readonly string[] {
+  let tags = ATTACK_TAGS.get(rule);
+  if (tags === undefined) {
+    tags = rule.tags.filter((t) => t.startsWith('attack.'));
+    ATTACK_TAGS.set(rule, tags);
+  }
+  return tags;
+}
+
 function collectHintFields(e: Expr, out: Set<string>): void {
   if (e.t === 'leaf') {
     if (e.hint !== undefined) out.add(e.hint.field.toLowerCase());
@@ -328,6 +342,8 @@ class SigmaHunter implements Hunter {
   private kwText = '';
   private kwLower = '';
   private readonly st: HuntStats = { events: 0, unrouted: 0, byShape: {}, evaluations: 0, matches: 0 };
+  /** Events per shape, copied into `st.byShape` when stats are asked for (a Map is cheaper per event). */
+  private readonly shapeCounts = new Map<Shape, number>();
 
   constructor(
     private readonly loaded: LoadedRules,
@@ -399,7 +415,7 @@ class SigmaHunter implements Hunter {
       this.release(event, out);
       return out;
     }
-    this.st.byShape[shape.id] = (this.st.byShape[shape.id] ?? 0) + 1;
+    this.shapeCounts.set(shape, (this.shapeCounts.get(shape) ?? 0) + 1);
     this.stamp++;
     this.event = event;
     if (this.parse.size > 0) this.parse.clear();
@@ -441,7 +457,7 @@ class SigmaHunter implements Hunter {
       kind: 'rule',
       ruleId: ruleKey(rule),
       title: rule.title,
-      tags: rule.tags.filter((t) => t.startsWith('attack.')),
+      tags: attackTags(rule).slice(),
       attribution: rule.attribution,
       time: event.time,
       eventIds: [event.id],
@@ -468,7 +484,7 @@ class SigmaHunter implements Hunter {
       if (v === undefined) return; // a hit without the group-by field cannot be grouped
       group.push(v);
     }
-    const timeMs = isoMs(event.time);
+    const timeMs = this.timeOf(event);
     if (!Number.isFinite(timeMs)) return;
     if (timeMs > this.maxTime) this.maxTime = timeMs;
     const hit: Hit = { ref: p.ref, timeMs, time: event.time, eventIds: [event.id], group };
@@ -486,13 +502,25 @@ class SigmaHunter implements Hunter {
     this.pending.push({ state: p.state, hit, seq: this.st.events });
   }
 
+  private timedText: string | undefined;
+  private timedMs = NaN;
+
+  /** The event's time in ms, parsed once per event however many hits it makes. */
+  private timeOf(event: CanonicalEvent): number {
+    if (event.time !== this.timedText) {
+      this.timedText = event.time;
+      this.timedMs = isoMs(event.time);
+    }
+    return this.timedMs;
+  }
+
   /** Feeds buffered hits whose time is at least `lateness` behind the latest event into the windows. */
   private release(event: CanonicalEvent | undefined, out: SigmaMatch[]): void {
     if (this.corrStates.size === 0) return;
     // With nothing waiting, the latest time only matters once a hit arrives (queueHit notes its time).
     if (this.pending.size === 0) return;
     if (event !== undefined) {
-      const t = isoMs(event.time);
+      const t = this.timeOf(event);
       if (t > this.maxTime) this.maxTime = t;
     }
     const limit = event === undefined ? Infinity : this.maxTime - this.lateness;
@@ -539,7 +567,7 @@ class SigmaHunter implements Hunter {
       kind: 'correlation',
       ruleId: ruleKey(c),
       title: c.title,
-      tags: c.tags.filter((t) => t.startsWith('attack.')),
+      tags: attackTags(c).slice(),
       attribution: c.attribution,
       time: f.time,
       eventIds: f.eventIds,
@@ -568,6 +596,7 @@ class SigmaHunter implements Hunter {
   }
 
   stats(): HuntStats {
+    for (const [shape, n] of this.shapeCounts) this.st.byShape[shape.id] = n;
     return this.st;
   }
 }
