@@ -201,7 +201,7 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
     const set = new Set(hint.literals);
     return {
       pred: (ctx) => {
-        if (!ctx.get(slot).present) return false;
+        // An absent field has no values (readers append nothing then), so no presence test is needed.
         const vals = ctx.lower(slot);
         for (let i = 0; i < vals.length; i++) {
           const v = vals[i]!;
@@ -216,7 +216,6 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
     const t = tests[0]!;
     return {
       pred: (ctx) => {
-        if (!ctx.get(slot).present) return false;
         const vals = read(ctx);
         for (let i = 0; i < vals.length; i++) {
           const v = vals[i]!;
@@ -229,7 +228,6 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
   }
   return {
     pred: (ctx) => {
-      if (!ctx.get(slot).present) return false;
       const vals = read(ctx);
       for (let j = 0; j < tests.length; j++) {
         const t = tests[j]!;
