@@ -2,13 +2,17 @@
 // events of every shape, on one core. Reports events/s (engine only: the time to make the events is
 // measured separately and taken off), peak RSS, what the rule index saves, and the slowest rules.
 //
-//   node --import tsx bench/sigma/run.ts [--count 1000000] [--seed 20261001] [--pool 4096]
+//   node --import tsx bench/sigma/run.ts [--count 1000000] [--seed 20261001] [--pool 4096] [--digest]
+//
+// --digest only hunts once and prints a SHA-256 over every match in order (the number of rule
+// evaluations is printed beside it, not hashed: a better index lowers it without changing a match).
+import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CanonicalEvent } from '../../src/core/event.ts';
-import { BUILTIN_RULES_DIR, createHunter, loadRules, type HunterOptions } from '../../src/sigma/index.ts';
+import { BUILTIN_RULES_DIR, createHunter, loadRules, type HunterOptions, type SigmaMatch } from '../../src/sigma/index.ts';
 import { buildPool } from './pool.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -16,7 +20,7 @@ const SIGMA = join(ROOT, '..', 'shared', 'data', 'sigma');
 const TARGET_EPS = 300_000;
 const MiB = 2 ** 20;
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '20261001' }, pool: { type: 'string', default: '4096' } } });
+const { values } = parseArgs({ options: { count: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '20261001' }, pool: { type: 'string', default: '4096' }, digest: { type: 'boolean', default: false } } });
 const count = Number(values.count);
 const seed = Number(values.seed);
 const T0 = Date.parse('2026-10-01T00:00:00.000Z');
@@ -65,6 +69,26 @@ function calibrate(): number {
   for (let i = 0; i < 1_000_000; i++) n += (JSON.parse(text) as { a: number }).a;
   if (n < 0) console.log(n);
   return cpuMs() - c;
+}
+
+/** Every match in order (rule, event ids, time, group, value, shape…) hashed, and the evaluations. */
+function digest(n: number): void {
+  const h = createHunter(loaded);
+  const hash = createHash('sha256');
+  let matches = 0;
+  const add = (ms: SigmaMatch[]): void => {
+    for (const m of ms) hash.update(JSON.stringify(m) + '\n');
+    matches += ms.length;
+  };
+  for (let i = 0; i < n; i++) add(h.push(eventAt(i)));
+  add(h.finish());
+  const evaluations = h.stats().evaluations;
+  console.log(`digest ${hash.digest('hex')}  events ${n}  matches ${matches}  evaluations ${evaluations}`);
+}
+
+if (values.digest) {
+  digest(count);
+  process.exit(0);
 }
 
 hunt(20_000); // warm-up: JIT and lazily built indexes

@@ -3,7 +3,8 @@
 // through a small reorder buffer into the correlation windows.
 import type { CanonicalEvent } from '../core/event.ts';
 import { requiredValues, type Expr } from './compile/detection.ts';
-import type { IndexHint, MatchCtx } from './compile/item.ts';
+import type { IndexHint, ItemCost, MatchCtx, Pred } from './compile/item.ts';
+import { cheapFirst } from './compile/order.ts';
 import { CorrelationState, type Fired, type Hit } from './correlate.ts';
 import type { Binding, EventView, Reader, Resolved } from './fields/access.ts';
 import { fieldMapsFor } from './load.ts';
@@ -53,6 +54,11 @@ interface Parent {
 interface RuleSlot {
   rule: CompiledRule;
   parents: Parent[];
+}
+
+/** A rule as one view evaluates it: its predicate with the cheap tests for this shape first. */
+interface BoundRule extends RuleSlot {
+  pred: Pred;
 }
 
 function ruleKey(r: { id?: string; name?: string; file: string; line: number }): string {
@@ -129,8 +135,8 @@ class Ctx implements MatchCtx {
 
 class BoundView {
   readonly ctx: Ctx;
-  private readonly index = new Map<string, RuleSlot[]>();
-  private readonly always: RuleSlot[] = [];
+  private readonly index = new Map<string, BoundRule[]>();
+  private readonly always: BoundRule[] = [];
   private readonly disc?: Reader;
   private readonly when?: { read: Reader; equals: ReadonlySet<string> };
 
@@ -147,8 +153,11 @@ class BoundView {
     const disc = noIndex ? undefined : view.discriminator;
     if (disc !== undefined) this.disc = binding.specReader(disc);
     const slotOf = new Map(names.map((n, i) => [n.toLowerCase(), i]));
-    for (const slot of slots) {
-      if (!view.logsources.some((l) => logsourceCovers(l, slot.rule.logsource))) continue;
+    const bound: BoundRule[] = [];
+    for (const s of slots) {
+      if (!view.logsources.some((l) => logsourceCovers(l, s.rule.logsource))) continue;
+      const slot: BoundRule = { rule: s.rule, parents: s.parents, pred: s.rule.pred };
+      bound.push(slot);
       const need = disc === undefined ? undefined : requiredValues(slot.rule.expr, (h) => this.usable(h, disc));
       if (need !== undefined) {
         for (const v of need) {
@@ -160,15 +169,30 @@ class BoundView {
       }
       if (noIndex || !this.guard(slot, slotOf)) this.always.push(slot);
     }
+    // Guard fields are read for every event anyway: tests on them cost only the test.
+    const guarded = new Set(this.guards.map((g) => names[g.slot]!.toLowerCase()));
+    const readCost = new Map<string, number>();
+    const leafCost = (c: ItemCost | undefined): number => {
+      if (c === undefined) return 1;
+      if (c.field === '') return c.test;
+      const f = c.field.toLowerCase();
+      let read = readCost.get(f);
+      if (read === undefined) {
+        read = guarded.has(f) ? 0 : binding.readCost(c.field);
+        readCost.set(f, read);
+      }
+      return read + c.test;
+    };
+    for (const b of bound) b.pred = cheapFirst(b.rule.expr, leafCost);
   }
 
   /**
    * Second-level index for rules the discriminator cannot place: a field the rule needs an exact
    * value of (any field: it is read through the same accessor the rule uses, so the test is exact).
    */
-  private readonly guards: Array<{ slot: number; byValue: Map<string, RuleSlot[]> }> = [];
+  private readonly guards: Array<{ slot: number; byValue: Map<string, BoundRule[]>; longest: number }> = [];
 
-  private guard(slot: RuleSlot, slotOf: ReadonlyMap<string, number>): boolean {
+  private guard(slot: BoundRule, slotOf: ReadonlyMap<string, number>): boolean {
     const fields = new Set<string>();
     collectHintFields(slot.rule.expr, fields);
     let best: { field: string; values: Set<string> } | undefined;
@@ -180,10 +204,11 @@ class BoundView {
     if (best === undefined || n === undefined) return false;
     let g = this.guards.find((x) => x.slot === n);
     if (g === undefined) {
-      g = { slot: n, byValue: new Map() };
+      g = { slot: n, byValue: new Map(), longest: 0 };
       this.guards.push(g);
     }
     for (const v of best.values) {
+      g.longest = Math.max(g.longest, v.length);
       const list = g.byValue.get(v);
       if (list) list.push(slot);
       else g.byValue.set(v, [slot]);
@@ -203,14 +228,15 @@ class BoundView {
   }
 
   /** The candidates plus the guarded rules whose guard field holds one of their values. */
-  private guarded(base: readonly RuleSlot[]): readonly RuleSlot[] {
+  private guarded(base: readonly BoundRule[]): readonly BoundRule[] {
     // Copied only when a guard adds rules: most events pass few guards.
-    let out: RuleSlot[] | undefined;
+    let out: BoundRule[] | undefined;
     for (const g of this.guards) {
       const values = this.ctx.lower(g.slot);
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
-        if (v === null || v === undefined) continue;
+        // Longer values cannot be keys, and hashing them (fresh lower-case strings) is not free.
+        if (v === null || v === undefined || v.length > g.longest) continue;
         const list = g.byValue.get(v);
         if (list === undefined) continue;
         out ??= [...base];
@@ -221,7 +247,7 @@ class BoundView {
   }
 
   /** The rules worth evaluating for the event in `ctx`. */
-  candidates(): readonly RuleSlot[] {
+  candidates(): readonly BoundRule[] {
     const ev = this.ctx.ev;
     if (this.when !== undefined && !this.whenHolds(ev, this.when)) return NO_RULES;
     if (this.guards.length > 0) return this.guarded(this.indexed(ev));
@@ -235,11 +261,11 @@ class BoundView {
     return false;
   }
 
-  private indexed(ev: EventView): readonly RuleSlot[] {
+  private indexed(ev: EventView): readonly BoundRule[] {
     if (this.disc === undefined) return this.always;
     const values: FieldValue[] = [];
     this.disc(ev, values);
-    let found: RuleSlot[] | undefined;
+    let found: BoundRule[] | undefined;
     let many = false;
     for (const v of values) {
       if (v === null) continue;
@@ -263,10 +289,22 @@ class BoundView {
   }
 
   /** An index entry followed by the rules evaluated always, built once per entry. */
-  private readonly withAlways = new Map<readonly RuleSlot[], readonly RuleSlot[]>();
+  private readonly withAlways = new Map<readonly BoundRule[], readonly BoundRule[]>();
 }
 
-const NO_RULES: readonly RuleSlot[] = [];
+const NO_RULES: readonly BoundRule[] = [];
+
+const ATTACK_TAGS = new WeakMap<CompiledRule | CompiledCorrelation, readonly string[]>();
+
+/** A rule's `attack.*` tags, worked out once per rule (every match carries a copy). */
+function attackTags(rule: CompiledRule | CompiledCorrelation): readonly string[] {
+  let tags = ATTACK_TAGS.get(rule);
+  if (tags === undefined) {
+    tags = rule.tags.filter((t) => t.startsWith('attack.'));
+    ATTACK_TAGS.set(rule, tags);
+  }
+  return tags;
+}
 
 function collectHintFields(e: Expr, out: Set<string>): void {
   if (e.t === 'leaf') {
@@ -304,6 +342,8 @@ class SigmaHunter implements Hunter {
   private kwText = '';
   private kwLower = '';
   private readonly st: HuntStats = { events: 0, unrouted: 0, byShape: {}, evaluations: 0, matches: 0 };
+  /** Events per shape, copied into `st.byShape` when stats are asked for (a Map is cheaper per event). */
+  private readonly shapeCounts = new Map<Shape, number>();
 
   constructor(
     private readonly loaded: LoadedRules,
@@ -375,7 +415,7 @@ class SigmaHunter implements Hunter {
       this.release(event, out);
       return out;
     }
-    this.st.byShape[shape.id] = (this.st.byShape[shape.id] ?? 0) + 1;
+    this.shapeCounts.set(shape, (this.shapeCounts.get(shape) ?? 0) + 1);
     this.stamp++;
     this.event = event;
     if (this.parse.size > 0) this.parse.clear();
@@ -392,13 +432,13 @@ class SigmaHunter implements Hunter {
         let ok: boolean;
         if (this.st.ruleProfile !== undefined) {
           const t0 = performance.now();
-          ok = slot.rule.pred(view.ctx);
+          ok = slot.pred(view.ctx);
           const k = ruleKey(slot.rule);
           const p = this.st.ruleProfile.get(k) ?? { title: slot.rule.title, ms: 0, evaluations: 0 };
           p.ms += performance.now() - t0;
           p.evaluations++;
           this.st.ruleProfile.set(k, p);
-        } else ok = slot.rule.pred(view.ctx);
+        } else ok = slot.pred(view.ctx);
         if (!ok) continue;
         matched ??= [];
         if (matched.includes(slot.rule)) continue;
@@ -417,7 +457,7 @@ class SigmaHunter implements Hunter {
       kind: 'rule',
       ruleId: ruleKey(rule),
       title: rule.title,
-      tags: rule.tags.filter((t) => t.startsWith('attack.')),
+      tags: attackTags(rule).slice(),
       attribution: rule.attribution,
       time: event.time,
       eventIds: [event.id],
@@ -444,7 +484,7 @@ class SigmaHunter implements Hunter {
       if (v === undefined) return; // a hit without the group-by field cannot be grouped
       group.push(v);
     }
-    const timeMs = isoMs(event.time);
+    const timeMs = this.timeOf(event);
     if (!Number.isFinite(timeMs)) return;
     if (timeMs > this.maxTime) this.maxTime = timeMs;
     const hit: Hit = { ref: p.ref, timeMs, time: event.time, eventIds: [event.id], group };
@@ -462,13 +502,25 @@ class SigmaHunter implements Hunter {
     this.pending.push({ state: p.state, hit, seq: this.st.events });
   }
 
+  private timedText: string | undefined;
+  private timedMs = NaN;
+
+  /** The event's time in ms, parsed once per event however many hits it makes. */
+  private timeOf(event: CanonicalEvent): number {
+    if (event.time !== this.timedText) {
+      this.timedText = event.time;
+      this.timedMs = isoMs(event.time);
+    }
+    return this.timedMs;
+  }
+
   /** Feeds buffered hits whose time is at least `lateness` behind the latest event into the windows. */
   private release(event: CanonicalEvent | undefined, out: SigmaMatch[]): void {
     if (this.corrStates.size === 0) return;
     // With nothing waiting, the latest time only matters once a hit arrives (queueHit notes its time).
     if (this.pending.size === 0) return;
     if (event !== undefined) {
-      const t = isoMs(event.time);
+      const t = this.timeOf(event);
       if (t > this.maxTime) this.maxTime = t;
     }
     const limit = event === undefined ? Infinity : this.maxTime - this.lateness;
@@ -515,7 +567,7 @@ class SigmaHunter implements Hunter {
       kind: 'correlation',
       ruleId: ruleKey(c),
       title: c.title,
-      tags: c.tags.filter((t) => t.startsWith('attack.')),
+      tags: attackTags(c).slice(),
       attribution: c.attribution,
       time: f.time,
       eventIds: f.eventIds,
@@ -544,6 +596,7 @@ class SigmaHunter implements Hunter {
   }
 
   stats(): HuntStats {
+    for (const [shape, n] of this.shapeCounts) this.st.byShape[shape.id] = n;
     return this.st;
   }
 }

@@ -9,6 +9,29 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * Of the elements found (arrays flattened), the first record whose `key` is the event's action, else
+ * the first element. A loop rather than flatMap and find: this runs for every multi-event record.
+ */
+function focusElement(nodes: readonly unknown[], key: string, action: unknown): unknown {
+  let first: unknown;
+  let seen = false;
+  for (const n of nodes) {
+    const elements = Array.isArray(n) ? (n as unknown[]) : undefined;
+    const count = elements === undefined ? 1 : elements.length;
+    for (let i = 0; i < count; i++) {
+      if (elements !== undefined && !(i in elements)) continue; // holes, as flatMap skips them
+      const e = elements === undefined ? n : elements[i];
+      if (isRecord(e) && e[key] === action) return e;
+      if (!seen) {
+        first = e;
+        seen = true;
+      }
+    }
+  }
+  return first;
+}
+
 export class Router {
   private readonly shapesBySource = new Map<string, Shape[]>();
   private readonly bindings = new Map<Shape, Map<string, Binding[]>>();
@@ -84,8 +107,7 @@ export class Router {
     if (shape.focus !== undefined) {
       const found: Found = { present: false, nodes: [] };
       walk(root, shape.focus.array, shape.suffixes, parse, found);
-      const elements = found.nodes.flatMap((n) => (Array.isArray(n) ? (n as unknown[]) : [n]));
-      focus = elements.find((e) => isRecord(e) && e[shape.focus!.key] === event.nativeAction) ?? elements[0];
+      focus = focusElement(found.nodes, shape.focus.key, event.nativeAction);
     }
     return { root, focus };
   }

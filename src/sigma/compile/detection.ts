@@ -1,10 +1,10 @@
 // A rule's `detection` section (or a filter's) → an expression tree of compiled items. The tree is
 // kept (not only a closure) so the hunter can read which operation names a rule needs.
 import { expandPattern, parseCondition, type Cond } from './condition.ts';
-import { compileItem, RuleError, type CompileEnv, type IndexHint, type MatchCtx, type Pred } from './item.ts';
+import { compileItem, RuleError, type CompileEnv, type IndexHint, type ItemCost, type MatchCtx, type Pred } from './item.ts';
 
 export type Expr =
-  | { t: 'leaf'; pred: Pred; hint?: IndexHint }
+  | { t: 'leaf'; pred: Pred; hint?: IndexHint; cost?: ItemCost }
   | { t: 'and' | 'or'; xs: Expr[] }
   | { t: 'not'; x: Expr }
   | { t: 'const'; value: boolean };
@@ -20,7 +20,7 @@ function mapExpr(id: string, map: Obj, env: CompileEnv): Expr {
   if (entries.length === 0) throw new RuleError(`search identifier '${id}' is an empty map`);
   const xs: Expr[] = entries.map(([key, value]) => {
     const item = compileItem(key, value, env);
-    return item.hint ? { t: 'leaf', pred: item.pred, hint: item.hint } : { t: 'leaf', pred: item.pred };
+    return item.hint ? { t: 'leaf', pred: item.pred, hint: item.hint, cost: item.cost } : { t: 'leaf', pred: item.pred, cost: item.cost };
   });
   return xs.length === 1 ? xs[0]! : { t: 'and', xs };
 }
@@ -36,7 +36,7 @@ function identifierExpr(id: string, value: unknown, env: CompileEnv): Expr {
   }
   if (value.some((v) => isObj(v) || Array.isArray(v))) throw new RuleError(`search identifier '${id}' mixes maps and plain values`);
   const item = compileItem('', value, env);
-  return { t: 'leaf', pred: item.pred };
+  return { t: 'leaf', pred: item.pred, cost: item.cost };
 }
 
 function condExpr(c: Cond, ids: ReadonlyMap<string, Expr>, names: readonly string[]): Expr {

@@ -30,9 +30,38 @@ export interface IndexHint {
   literals: string[];
 }
 
+/** What an item costs to evaluate, so that cheap tests can run first: the field it reads and the test. */
+export interface ItemCost {
+  /** The field read ('' for keywords, which search the whole record's text). */
+  field: string;
+  /** Relative cost of the test once the field is read (equality 0.5 … regular expression 4). */
+  test: number;
+}
+
 export interface CompiledItem {
   pred: Pred;
   hint?: IndexHint;
+  cost: ItemCost;
+}
+
+/** The relative cost of an item's test from its modifiers (the read is priced per shape, later). */
+function testCost(field: string, mods: readonly string[]): number {
+  if (field === '') return 30;
+  let cost = 0.5;
+  for (const m of mods) {
+    if (m === 're') cost = Math.max(cost, 4);
+    else if (m === 'fieldref') cost = Math.max(cost, 3);
+    else if (TIME_PARTS.has(m) || m === 'cidr') cost = Math.max(cost, 2);
+    else if (NUMERIC.has(m)) cost = Math.max(cost, 1.5);
+    else if (STRING_MODS.has(m)) cost = Math.max(cost, 1);
+  }
+  return cost;
+}
+
+export function compileItem(key: string, raw: unknown, env: CompileEnv): CompiledItem {
+  const item = compileItemTest(key, raw, env);
+  const { field, mods } = splitKey(key);
+  return { ...item, cost: { field, test: testCost(field, mods) } };
 }
 
 const STRING_MODS = new Set(['contains', 'startswith', 'endswith', 'windash', 'base64', 'base64offset', 'utf16le', 'utf16be', 'utf16', 'wide', 'expand']);
@@ -66,7 +95,7 @@ function anyValue(r: Resolved, values: FieldValue[], test: StringTest): boolean 
   return false;
 }
 
-export function compileItem(key: string, raw: unknown, env: CompileEnv): CompiledItem {
+function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<CompiledItem, 'cost'> {
   const { field, mods } = splitKey(key);
   const where = field === '' ? `keywords${key}` : key;
   for (const m of mods) if (!KNOWN.has(m)) throw new RuleError(`${where}: unknown modifier '${m}'`);
@@ -166,11 +195,51 @@ export function compileItem(key: string, raw: unknown, env: CompileEnv): Compile
     };
   }
   if (all) return { pred: (ctx) => tests.every((t) => anyValue(ctx.get(slot), read(ctx), t)) };
+  const withHint = hint ? { hint } : {};
+  if (hint !== undefined && hint.literals.length > 1) {
+    // Exact values (the rule index's case): one set lookup per value instead of a test per literal.
+    const set = new Set(hint.literals);
+    return {
+      pred: (ctx) => {
+        // An absent field has no values (readers append nothing then), so no presence test is needed.
+        const vals = ctx.lower(slot);
+        for (let i = 0; i < vals.length; i++) {
+          const v = vals[i]!;
+          if (v !== null && set.has(v)) return true;
+        }
+        return false;
+      },
+      ...withHint,
+    };
+  }
   if (tests.length === 1) {
     const t = tests[0]!;
-    return { pred: (ctx) => anyValue(ctx.get(slot), read(ctx), t), ...(hint ? { hint } : {}) };
+    return {
+      pred: (ctx) => {
+        const vals = read(ctx);
+        for (let i = 0; i < vals.length; i++) {
+          const v = vals[i]!;
+          if (v !== null && t(v)) return true;
+        }
+        return false;
+      },
+      ...withHint,
+    };
   }
-  return { pred: (ctx) => tests.some((t) => anyValue(ctx.get(slot), read(ctx), t)), ...(hint ? { hint } : {}) };
+  return {
+    pred: (ctx) => {
+      const vals = read(ctx);
+      for (let j = 0; j < tests.length; j++) {
+        const t = tests[j]!;
+        for (let i = 0; i < vals.length; i++) {
+          const v = vals[i]!;
+          if (v !== null && t(v)) return true;
+        }
+      }
+      return false;
+    },
+    ...withHint,
+  };
 }
 
 /** Applies the string modifiers in the order written: one value can become several. */
@@ -333,7 +402,7 @@ function numberTest(where: string, v: unknown, op: string | undefined, part: str
   }
 }
 
-function fieldRef(where: string, slot: number, list: unknown[], has: (m: string) => boolean, env: CompileEnv): CompiledItem {
+function fieldRef(where: string, slot: number, list: unknown[], has: (m: string) => boolean, env: CompileEnv): Omit<CompiledItem, 'cost'> {
   for (const m of ['windash', 'base64', 'base64offset', 'utf16le', 'utf16be', 'utf16', 'wide', 'expand']) {
     if (has(m)) throw new RuleError(`${where}: 'fieldref' cannot be combined with '${m}'`);
   }
@@ -372,7 +441,7 @@ function fieldRef(where: string, slot: number, list: unknown[], has: (m: string)
 }
 
 /** Keywords: values searched for anywhere in the event's text. */
-function keywordItem(where: string, list: unknown[], mods: readonly string[], has: (m: string) => boolean, env: CompileEnv): CompiledItem {
+function keywordItem(where: string, list: unknown[], mods: readonly string[], has: (m: string) => boolean, env: CompileEnv): Omit<CompiledItem, 'cost'> {
   for (const m of mods) {
     if (m !== 'all' && m !== 'cased' && !STRING_MODS.has(m) && m !== 're' && !RE_FLAGS.has(m)) throw new RuleError(`${where}: '${m}' cannot be used on keywords`);
   }

@@ -26,6 +26,15 @@ export function asAccessor(read: Reader): Accessor {
   };
 }
 
+function specCost(spec: PathSpec): number {
+  if (spec.constant !== undefined) return 0;
+  let cost = 1;
+  for (const step of spec.path?.steps ?? []) cost += step.where === undefined ? 0.5 : 4;
+  if (spec.transform !== undefined) cost += spec.transform.cost;
+  if (spec.plain !== true) cost += 0.5;
+  return cost;
+}
+
 export class Binding {
   private readonly readers = new Map<string, Reader>();
 
@@ -66,6 +75,18 @@ export class Binding {
   /** Reads one spec (a view's discriminator or `when`) in this shape. */
   specReader(spec: PathSpec): Reader {
     return compileSpec(spec, this.shape);
+  }
+
+  /**
+   * The relative cost of reading a field in this shape, to put cheap tests first. An unmapped field
+   * is looked up by name and is usually missing, which costs a scan of the record's keys.
+   */
+  readCost(field: string): number {
+    const mapped = this.mapped(field);
+    if (mapped === undefined) return 6;
+    let cost = 0;
+    for (const spec of mapped) cost += specCost(spec);
+    return cost;
   }
 
   /**

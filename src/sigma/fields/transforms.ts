@@ -7,6 +7,8 @@ export interface Transform {
   apply(nodes: readonly unknown[], out: FieldValue[]): void;
   /** False when no value this transform yields can equal `literal` (lower-case). */
   canProduce(literal: string): boolean;
+  /** Relative cost per read (ordering tests cheap-first): 1 for a string operation. */
+  cost: number;
 }
 
 /** The nodes' leaves appended to `out`, each non-null one through `f` (in place: no array per read). */
@@ -49,10 +51,12 @@ export const TRANSFORMS: Readonly<Record<string, Transform>> = {
   activity: {
     apply: (nodes, out) => mapLeaves(nodes, out, activityName),
     canProduce: () => true,
+    cost: 1,
   },
   trim: {
     apply: (nodes, out) => mapLeaves(nodes, out, (v) => v.trim()),
     canProduce: () => true,
+    cost: 1,
   },
   'json-members': {
     apply(nodes, out) {
@@ -70,9 +74,12 @@ export const TRANSFORMS: Readonly<Record<string, Transform>> = {
     },
     // JSON members always start with a quoted key.
     canProduce: (literal) => literal.startsWith('"'),
+    // JSON.stringify of every object found.
+    cost: 8,
   },
   'json-unquote': {
     apply: (nodes, out) => mapLeaves(nodes, out, unquote),
     canProduce: () => true,
+    cost: 1,
   },
 };
