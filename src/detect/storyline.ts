@@ -5,7 +5,9 @@
 // from (the real admin keeps working from the office while an intruder uses his account from abroad);
 // a newcomer (created or made admin in the data) links through everything it does. Findings about
 // the tenant as a whole (a subscription, the notification contacts) join the incident whose time span
-// they fall in. A linked group becomes an incident when it holds a high or critical finding or a sequence.
+// they fall in. A sequence is linked to the findings it chains and through its own principals, never by
+// pairing each of its actors with each of its addresses. A linked group becomes an incident when it
+// holds a high or critical finding or a sequence.
 import type { Provider } from '../core/event.ts';
 import { shortTime } from './event-values.ts';
 import type { TenantFacts } from './facts.ts';

@@ -1,6 +1,7 @@
 // S7: the seed case's chain. A new administrator appears; afterwards an original administrator is
 // removed, disabled or deleted; the notification contacts change around the same time. New admin plus
-// lock-out is already a takeover (critical); the contacts change and a licence bought complete the story.
+// lock-out is already a takeover (critical); the contacts change and a licence bought (for or by the new
+// admin, or for the tenant) complete the story.
 // Works on log findings and on snapshot findings alike, so a first scan of a tenant taken over weeks ago
 // still tells the story from creation dates and the recycle bin.
 import { ALICE, ATTACKER_IP, BOB, by, change, ev, MALLORY, OFFICE_IP, role, user } from '../fixtures.ts';
