@@ -136,6 +136,27 @@ describe('SQLite evidence store', () => {
     await reopened.close();
   });
 
+  it('verify reports a deleted block once per chain position, and its left-over rows once', async () => {
+    const { path, store } = tempStore();
+    const first = Array.from({ length: 5 }, () => makeEvent());
+    const second = Array.from({ length: 4 }, () => makeEvent());
+    await store.append(first);
+    await store.close();
+    const again = new SqliteStore(path);
+    await again.append(second);
+    await again.close();
+    assert.equal(sqlite(path, 'SELECT count(*) FROM blocks').trim(), '2');
+    sqlite(path, 'DELETE FROM blocks WHERE id = (SELECT min(id) FROM blocks)');
+    const reopened = new SqliteStore(path);
+    const result = await reopened.verify();
+    assert.deepEqual(
+      result.problems.map((p) => [p.kind, p.position]),
+      [['unreadable', 1], ['deleted', 1], ['deleted', 2], ['deleted', 3], ['deleted', 4], ['deleted', 5]],
+    );
+    assert.match(result.problems[0]!.detail, /^block \d+ is missing; 5 rows point to it \(.+ to .+\)$/);
+    await reopened.close();
+  });
+
   it('verify reports a row inserted by hand', async () => {
     const { path, store } = tempStore();
     await store.append(Array.from({ length: 3 }, () => makeEvent()));

@@ -46,6 +46,8 @@ interface ChainState {
 
 export class Verifier {
   private readonly problems: VerifyProblem[] = [];
+  /** Rows whose block is gone, per block id: one problem each, its detail written once all are counted. */
+  private readonly orphans = new Map<number, { problem: VerifyProblem; rows: number; first: number; last: number }>();
   private readonly state = new Map<number, ChainState>();
 
   constructor(
@@ -67,6 +69,7 @@ export class Verifier {
       this.block(block, group);
     }
     for (; !row.done; row = rows.next()) this.orphan(row.value);
+    this.describeOrphans();
     this.heads();
     const tenants = [...this.state.values()].map((s) => ({ tenant: s.name, events: s.n, head: s.head.digest('hex') }));
     return { ok: this.problems.length === 0, tenants, problems: this.problems };
@@ -88,15 +91,29 @@ export class Verifier {
     }
   }
 
-  /** A row whose block does not exist. */
+  /**
+   * A row whose block does not exist. The block's chain positions are reported as missing by the gap
+   * it leaves; its rows are told once per block (how many, and the time they span), not once each.
+   */
   private orphan(row: EventRow): void {
+    const seen = this.orphans.get(row.block);
+    if (seen !== undefined) {
+      seen.rows++;
+      seen.first = Math.min(seen.first, row.time);
+      seen.last = Math.max(seen.last, row.time);
+      return;
+    }
     const st = this.stateOf(row.tenant);
-    this.problems.push({
-      kind: 'unreadable',
-      tenant: st.name,
-      position: st.n + 1 + row.pos,
-      detail: `block ${row.block} of the row at ${new Date(row.time).toISOString()} is missing`,
-    });
+    const problem: VerifyProblem = { kind: 'unreadable', tenant: st.name, position: st.n + 1 + row.pos, detail: '' };
+    this.problems.push(problem);
+    this.orphans.set(row.block, { problem, rows: 1, first: row.time, last: row.time });
+  }
+
+  private describeOrphans(): void {
+    for (const [block, o] of this.orphans) {
+      const span = o.first === o.last ? new Date(o.first).toISOString() : `${new Date(o.first).toISOString()} to ${new Date(o.last).toISOString()}`;
+      o.problem.detail = `block ${block} is missing; ${o.rows} ${o.rows === 1 ? 'row points' : 'rows point'} to it (${span})`;
+    }
   }
 
   private block(block: BlockRow, rows: EventRow[]): void {
