@@ -116,8 +116,21 @@ export function rawAt(raw: unknown, ...path: string[]): unknown {
 
 export function rawString(raw: unknown, name: string, inner?: string): string | undefined {
   // Two fixed parameters, not a rest array: sign-in rules call this several times per sign-in.
-  const v = inner === undefined ? rawProp(raw, name) : rawAt(raw, name, inner);
+  return textOf(inner === undefined ? rawProp(raw, name) : rawAt(raw, name, inner));
+}
+
+/** A raw value as text: a non-empty string, or a number written out. */
+export function textOf(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;
+}
+
+/**
+ * The raw record as an object whose properties a rule reads by name (`rawRecord(e.raw)?.clientAppUsed`).
+ * For the hot sign-in rules: a property read written out at its own place in the rule keeps its own
+ * inline cache, where a read through a shared helper sees every name and every log shape.
+ */
+export function rawRecord(raw: unknown): Readonly<Record<string, unknown>> | undefined {
+  return raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : undefined;
 }
 
 /** One property of the raw record (the hot path of sign-in rules: no array, no loop). */

@@ -1,6 +1,6 @@
 // M27: Microsoft's own risk detection flagged an account (Identity Protection: leaked credentials,
 // anonymous IP, unfamiliar sign-in properties…), or a sign-in record carries a medium or high risk.
-import { actorRef, rawString, subjectOf } from '../../event-values.ts';
+import { actorRef, rawRecord, subjectOf, textOf } from '../../event-values.ts';
 import { ALICE, ATTACKER_IP, BOB, by, ev, madeGlobalAdmin, OFFICE_IP, user } from '../../fixtures.ts';
 import type { EventRule } from '../../rule.ts';
 
@@ -18,8 +18,10 @@ export const m27RiskySignin: EventRule = {
   match(e) {
     let risk: string;
     if (e.action === 'signin') {
-      const level = rawString(e.raw, 'riskLevelDuringSignIn') ?? rawString(e.raw, 'RiskLevelDuringSignIn');
-      const state = rawString(e.raw, 'riskState') ?? rawString(e.raw, 'RiskState');
+      // Graph and the portal spell the fields in camelCase, Log Analytics in PascalCase.
+      const raw = rawRecord(e.raw);
+      const level = textOf(raw?.riskLevelDuringSignIn) ?? textOf(raw?.RiskLevelDuringSignIn);
+      const state = textOf(raw?.riskState) ?? textOf(raw?.RiskState);
       if (!(level !== undefined && RISKY.test(level)) && !(state !== undefined && AT_RISK.test(state))) return undefined;
       risk = `${level ?? '-'} / ${state ?? '-'}`;
     } else {

@@ -1,6 +1,6 @@
 // M28: an admin signed in (or tried to) in a way people rarely do: a legacy protocol that skips MFA,
 // the device-code flow phishing kits use, scripting tools, or a denied MFA prompt (push fatigue).
-import { actorRef, rawString } from '../../event-values.ts';
+import { actorRef, rawRecord, textOf } from '../../event-values.ts';
 import { ALICE, ATTACKER_IP, BOB, by, ev, madeGlobalAdmin, OFFICE_IP } from '../../fixtures.ts';
 import type { EventRule } from '../../rule.ts';
 
@@ -36,13 +36,16 @@ export const m28AdminSigninSuspiciousClient: EventRule = {
     // Most sign-ins are ordinary: read the signs first, make the list of notes only when there is one.
     const ua = e.actor.userAgent;
     const tool = ua !== undefined && isToolAgent(ua);
-    const client = rawString(e.raw, 'clientAppUsed') ?? rawString(e.raw, 'ClientAppUsed');
+    // Graph and the portal spell the fields in camelCase, Log Analytics in PascalCase.
+    const raw = rawRecord(e.raw);
+    const client = textOf(raw?.clientAppUsed) ?? textOf(raw?.ClientAppUsed);
     const legacy = client !== undefined && LEGACY.test(client);
-    const protocol = rawString(e.raw, 'authenticationProtocol') ?? rawString(e.raw, 'AuthenticationProtocol');
+    const protocol = textOf(raw?.authenticationProtocol) ?? textOf(raw?.AuthenticationProtocol);
     const deviceCode = protocol !== undefined && DEVICE_CODE.test(protocol);
     let mfaDenied = false;
     if (e.action === 'signin.failed') {
-      const code = rawString(e.raw, 'status', 'errorCode') ?? rawString(e.raw, 'ResultType') ?? rawString(e.raw, 'ErrorNumber');
+      const status = rawRecord(raw?.status);
+      const code = textOf(Array.isArray(status) ? undefined : status?.errorCode) ?? textOf(raw?.ResultType) ?? textOf(raw?.ErrorNumber);
       mfaDenied = code !== undefined && MFA_DENIED.has(code);
       // A failure of the other kinds says only that the attempt failed.
     }
