@@ -4,12 +4,14 @@
 // while the fresh one is still in the CPU cache, saves memory, and lets everything downstream that keys
 // maps by these strings (detection's facts, the storyline) find a string whose hash V8 has already
 // computed and which is itself in the cache, instead of re-reading a cold copy per event.
+import type { Action } from '../../core/actions.ts';
 import type { Actor, Change, Target } from '../../core/event.ts';
 
 /** The parts of an event (or of its stored fields) whose strings repeat. */
 interface EventStrings {
   tenant: string;
   source: string;
+  action: Action;
   nativeAction: string;
   actor: Actor;
   targets: Target[];
@@ -42,6 +44,7 @@ export class StringInterner {
   event<E extends EventStrings>(e: E): E {
     e.tenant = this.intern(e.tenant);
     e.source = this.intern(e.source);
+    e.action = this.intern(e.action) as Action;
     e.nativeAction = this.intern(e.nativeAction);
     const a = e.actor;
     if (a.id !== undefined) a.id = this.intern(a.id);
