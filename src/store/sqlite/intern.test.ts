@@ -36,6 +36,19 @@ describe('StringInterner', () => {
     assert.ok(strings.size > 0 && strings.size < 20, `a few distinct strings kept (${strings.size})`);
   });
 
+  it('leaves a record of another shape as it is: no property added, nothing but strings replaced', () => {
+    const strings = new StringInterner();
+    for (const text of [
+      '{"id":"x","tenant":"t1","actor":null,"targets":"none","changes":[null,7]}',
+      '{"id":"y","tenant":7,"actor":{"kind":"user"},"targets":[{"kind":"user"},null,"z"]}',
+      '{"id":"z"}',
+    ]) {
+      const back = decodeRecord(text, strings) as unknown;
+      assert.deepEqual(back, JSON.parse(text));
+      assert.equal(JSON.stringify(back), text, 'same keys, same order');
+    }
+  });
+
   it('keeps one copy of a repeated string and leaves long text alone', () => {
     const strings = new StringInterner();
     const first = ['admin@', 'contoso.example'].join('');

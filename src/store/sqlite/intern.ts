@@ -40,23 +40,36 @@ export class StringInterner {
     return this.table.size;
   }
 
-  /** Replaces the event's repeating strings (not its raw record) with their shared copies, in place. */
+  /**
+   * Replaces the event's repeating strings (not its raw record) with their shared copies, in place.
+   * A record stored whole may be of any shape: only strings are replaced, and no property is added.
+   * Each property is read by name where it is (a shared keyed read would be slower on this hot path).
+   */
   event<E extends EventStrings>(e: E): E {
-    e.tenant = this.intern(e.tenant);
-    e.source = this.intern(e.source);
-    e.action = this.intern(e.action) as Action;
-    e.nativeAction = this.intern(e.nativeAction);
-    const a = e.actor;
-    if (a.id !== undefined) a.id = this.intern(a.id);
-    if (a.name !== undefined) a.name = this.intern(a.name);
-    if (a.ip !== undefined) a.ip = this.intern(a.ip);
-    if (a.userAgent !== undefined) a.userAgent = this.intern(a.userAgent);
-    for (const t of e.targets) {
-      t.kind = this.intern(t.kind);
-      if (t.id !== undefined) t.id = this.intern(t.id);
-      if (t.name !== undefined) t.name = this.intern(t.name);
+    if (typeof e.tenant === 'string') e.tenant = this.intern(e.tenant);
+    if (typeof e.source === 'string') e.source = this.intern(e.source);
+    if (typeof e.action === 'string') e.action = this.intern(e.action) as Action;
+    if (typeof e.nativeAction === 'string') e.nativeAction = this.intern(e.nativeAction);
+    const a = e.actor as Partial<Actor> | null | undefined;
+    if (a !== null && typeof a === 'object') {
+      if (typeof a.id === 'string') a.id = this.intern(a.id);
+      if (typeof a.name === 'string') a.name = this.intern(a.name);
+      if (typeof a.ip === 'string') a.ip = this.intern(a.ip);
+      if (typeof a.userAgent === 'string') a.userAgent = this.intern(a.userAgent);
     }
-    for (const c of e.changes) c.name = this.intern(c.name);
+    const targets: unknown = e.targets;
+    if (Array.isArray(targets)) {
+      for (const t of targets as Array<Partial<Target> | null>) {
+        if (t === null || typeof t !== 'object') continue;
+        if (typeof t.kind === 'string') t.kind = this.intern(t.kind);
+        if (typeof t.id === 'string') t.id = this.intern(t.id);
+        if (typeof t.name === 'string') t.name = this.intern(t.name);
+      }
+    }
+    const changes: unknown = e.changes;
+    if (Array.isArray(changes)) {
+      for (const c of changes as Array<Partial<Change> | null>) if (c !== null && typeof c === 'object' && typeof c.name === 'string') c.name = this.intern(c.name);
+    }
     return e;
   }
 }
