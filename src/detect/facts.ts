@@ -127,7 +127,8 @@ const MAX_USERS_PER_IP = 64;
 const NO_MARKS: readonly Mark[] = [];
 const MAX_FAILURES = 32;
 
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+/** Appends `v` to the list kept under `k`, starting the list if there is none. */
+export function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k);
   if (list) list.push(v);
   else m.set(k, [v]);

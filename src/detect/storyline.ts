@@ -11,7 +11,7 @@
 import type { Provider } from '../core/event.ts';
 import { shortTime } from './event-values.ts';
 import type { TenantFacts } from './facts.ts';
-import { DAY_MS } from './facts.ts';
+import { DAY_MS, push } from './facts.ts';
 import { findingId, maxSeverity, severityRank, STEP_KINDS, type Entities, type EntityRef, type Finding, type Params, type Severity, type StepKind } from './finding.ts';
 import { isPrincipalKind } from './identity.ts';
 import { isoMs } from '../core/iso-time.ts';
@@ -187,12 +187,6 @@ class MergeIndex {
     }
     return best;
   }
-}
-
-function push<K>(map: Map<K, number[]>, key: K, idx: number): void {
-  const list = map.get(key);
-  if (list !== undefined) list.push(idx);
-  else map.set(key, [idx]);
 }
 
 function storyline(members: readonly Finding[], facts: TenantFacts): StoryStep[] {
@@ -376,11 +370,7 @@ function tenantIncidents(tenant: string, findings: readonly Finding[], facts: Te
   nodes.forEach((f, i) => {
     const keys = linkKeys(f, nodeMs[i]!, facts);
     if (isTenantWide(f, keys)) tenantWide.add(i);
-    for (const k of keys) {
-      const list = byKey.get(k);
-      if (list) list.push(i);
-      else byKey.set(k, [i]);
-    }
+    for (const k of keys) push(byKey, k, i);
   });
   // Chain neighbours in time per key: linear, and transitive within the window.
   for (const list of byKey.values()) {
@@ -401,10 +391,7 @@ function tenantIncidents(tenant: string, findings: readonly Finding[], facts: Te
   const groups = new Map<number, number[]>();
   nodes.forEach((_, i) => {
     if (tenantWide.has(i)) return;
-    const r = uf.find(i);
-    const g = groups.get(r);
-    if (g) g.push(i);
-    else groups.set(r, [i]);
+    push(groups, uf.find(i), i);
   });
   const incidents: Finding[][] = [];
   // Each incident's member times, sorted: its span and the nearest member come from them directly.
