@@ -70,6 +70,21 @@ describe('takeback import, events and verify on the seed case', () => {
     assert.equal(bad.code, 3);
     assert.match(bad.stdout, new RegExp(`DELETED: tenant 5b1c1a4e-3f0d-4c55-9a8e-2d7b6f0e9c31, event #9 \\(${victim.id}, user\\.deleted at 2026-10-19T03:06:20\\.000Z\\)`));
     assert.match(bad.stdout, /Verification FAILED: 1 problem found/);
+
+    // An indexed column changed by hand: the reason is a sentence in the chosen language, and a code in JSON.
+    const created = await runCli(['--store', store, 'events', '--action', 'user.created', '--json']);
+    const edited = (JSON.parse(created.stdout) as Array<{ id: string; time: string }>)[0]!;
+    execFileSync('sqlite3', [store, `UPDATE events SET ip = NULL WHERE time = ${Date.parse(edited.time)} AND uid32 = ${Number.parseInt(edited.id.slice(0, 8), 16) | 0}`]);
+    const en = await runCli(['--store', store, 'verify']);
+    assert.match(en.stdout, new RegExp(`ALTERED: .*\\(${edited.id}, user\\.created at .*\\): indexed columns do not match the stored record`));
+    const ja = await runCli(['--store', store, '--lang', 'ja', 'verify']);
+    assert.match(ja.stdout, new RegExp(`改ざん: .*\\(${edited.id}、.* の user\\.created\\): 索引の列が保存されたレコードと一致しません`));
+    const json = await runCli(['--store', store, 'verify', '--json']);
+    const problems = (JSON.parse(json.stdout) as { problems: Array<{ kind: string; eventId?: string; reason: string; detail: string }> }).problems;
+    assert.deepEqual(
+      problems.filter((p) => p.kind === 'edited').map((p) => [p.eventId, p.reason, p.detail]),
+      [[edited.id, 'columns_mismatch', 'indexed columns do not match the stored record']],
+    );
   });
 
   it('rejects a bad time with a clear message and exit code 2', async () => {

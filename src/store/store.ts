@@ -36,8 +36,23 @@ export interface VerifyProblem {
   eventId?: string;
   time?: string;
   action?: string;
-  detail: string;
+  /** What was found, as a code (`verify.reason.<code>` in the locales) and the values its sentence names. */
+  reason: VerifyReason;
+  params: Record<string, string | number>;
 }
+
+export type VerifyReason =
+  | 'chain_gap'
+  | 'block_missing'
+  | 'block_repeats_position'
+  | 'block_unreadable'
+  | 'row_outside_block'
+  | 'record_unreadable'
+  | 'content_mismatch'
+  | 'columns_mismatch'
+  | 'second_row'
+  | 'block_hash_mismatch'
+  | 'head_mismatch';
 
 export interface VerifyResult {
   ok: boolean;

@@ -3,6 +3,7 @@ import { EXIT } from '../../core/errors.ts';
 import { t } from '../../core/i18n.ts';
 import { safeJson, terminalSafe } from '../../core/sanitize.ts';
 import { openStore } from '../../store/open.ts';
+import type { VerifyProblem } from '../../store/store.ts';
 import type { GlobalOptions, Io } from '../context.ts';
 
 export async function verifyCommand(opts: { json: boolean }, global: GlobalOptions, io: Io): Promise<number> {
@@ -13,8 +14,11 @@ export async function verifyCommand(opts: { json: boolean }, global: GlobalOptio
   } finally {
     await store.close();
   }
+  // A problem's sentence in the chosen language; JSON keeps its code and values beside it.
+  const detail = (p: VerifyProblem): string => t(`verify.reason.${p.reason}`, p.params);
   if (opts.json) {
-    io.stdout.write(safeJson({ store: global.store, ...result }, 2) + '\n');
+    const problems = result.problems.map((p) => ({ ...p, detail: detail(p) }));
+    io.stdout.write(safeJson({ store: global.store, ...result, problems }, 2) + '\n');
   } else {
     for (const tenant of result.tenants) {
       io.stdout.write(terminalSafe(t('verify.tenant', { tenant: tenant.tenant, count: tenant.events, head: tenant.head })) + '\n');
@@ -28,7 +32,7 @@ export async function verifyCommand(opts: { json: boolean }, global: GlobalOptio
             id: p.eventId ?? '?',
             time: p.time ?? '?',
             action: p.action ?? '?',
-            detail: p.detail,
+            detail: detail(p),
           }),
         ) + '\n',
       );

@@ -153,7 +153,11 @@ describe('SQLite evidence store', () => {
       result.problems.map((p) => [p.kind, p.position]),
       [['unreadable', 1], ['deleted', 1], ['deleted', 2], ['deleted', 3], ['deleted', 4], ['deleted', 5]],
     );
-    assert.match(result.problems[0]!.detail, /^block \d+ is missing; 5 rows point to it \(.+ to .+\)$/);
+    const left = result.problems[0]!;
+    assert.equal(left.reason, 'block_missing');
+    assert.equal(left.params.count, 5);
+    assert.equal(left.params.first, first[0]!.time);
+    assert.equal(left.params.last, first[4]!.time);
     await reopened.close();
   });
 

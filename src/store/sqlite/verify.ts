@@ -46,7 +46,7 @@ interface ChainState {
 
 export class Verifier {
   private readonly problems: VerifyProblem[] = [];
-  /** Rows whose block is gone, per block id: one problem each, its detail written once all are counted. */
+  /** Rows whose block is gone, per block id: one problem each, its params written once all are counted. */
   private readonly orphans = new Map<number, { problem: VerifyProblem; rows: number; first: number; last: number }>();
   private readonly state = new Map<number, ChainState>();
 
@@ -87,7 +87,7 @@ export class Verifier {
 
   private missing(st: ChainState, from: number, to: number): void {
     for (let position = from; position <= to; position++) {
-      this.problems.push({ kind: 'deleted', tenant: st.name, position, detail: `chain position ${position} is missing` });
+      this.problems.push({ kind: 'deleted', tenant: st.name, position, reason: 'chain_gap', params: { position } });
     }
   }
 
@@ -104,15 +104,14 @@ export class Verifier {
       return;
     }
     const st = this.stateOf(row.tenant);
-    const problem: VerifyProblem = { kind: 'unreadable', tenant: st.name, position: st.n + 1 + row.pos, detail: '' };
+    const problem: VerifyProblem = { kind: 'unreadable', tenant: st.name, position: st.n + 1 + row.pos, reason: 'block_missing', params: {} };
     this.problems.push(problem);
     this.orphans.set(row.block, { problem, rows: 1, first: row.time, last: row.time });
   }
 
   private describeOrphans(): void {
     for (const [block, o] of this.orphans) {
-      const span = o.first === o.last ? new Date(o.first).toISOString() : `${new Date(o.first).toISOString()} to ${new Date(o.last).toISOString()}`;
-      o.problem.detail = `block ${block} is missing; ${o.rows} ${o.rows === 1 ? 'row points' : 'rows point'} to it (${span})`;
+      o.problem.params = { block, count: o.rows, first: new Date(o.first).toISOString(), last: new Date(o.last).toISOString() };
     }
   }
 
@@ -120,7 +119,7 @@ export class Verifier {
     const st = this.stateOf(block.tenant);
     const name = st.name;
     if (block.n <= st.n) {
-      this.problems.push({ kind: 'inserted', tenant: name, position: block.n, detail: `block ${block.id} repeats chain position ${block.n}` });
+      this.problems.push({ kind: 'inserted', tenant: name, position: block.n, reason: 'block_repeats_position', params: { block: block.id, position: block.n } });
       return;
     }
     // Without the blocks before it, a block's link cannot be checked: resume the chain from it.
@@ -132,7 +131,7 @@ export class Verifier {
       records = splitRecords(decodeBlockBytes(block.codec, block.data));
     } catch {
       for (const r of rows) {
-        this.problems.push({ kind: 'unreadable', tenant: name, position: block.n + r.pos, detail: `block ${block.id} cannot be read` });
+        this.problems.push({ kind: 'unreadable', tenant: name, position: block.n + r.pos, reason: 'block_unreadable', params: { block: block.id } });
       }
       st.n = last;
       st.hash = block.hash;
@@ -142,7 +141,7 @@ export class Verifier {
     const byPos = new Map<number, EventRow[]>();
     for (const r of rows) {
       if (r.pos >= records.length || r.pos < 0 || r.tenant !== block.tenant) {
-        this.problems.push({ kind: 'inserted', tenant: name, position: block.n + r.pos, detail: `a row points to record ${r.pos} of block ${block.id}, which it does not hold` });
+        this.problems.push({ kind: 'inserted', tenant: name, position: block.n + r.pos, reason: 'row_outside_block', params: { record: r.pos, block: block.id } });
       } else byPos.set(r.pos, [...(byPos.get(r.pos) ?? []), r]);
     }
     let named = false;
@@ -153,13 +152,13 @@ export class Verifier {
         fields = decodeRecordFields(record.toString('utf8'));
       } catch {
         named = true;
-        this.problems.push({ kind: 'unreadable', tenant: name, position, detail: `record ${pos} of block ${block.id} cannot be read` });
+        this.problems.push({ kind: 'unreadable', tenant: name, position, reason: 'record_unreadable', params: { record: pos, block: block.id } });
         return;
       }
       const about = { tenant: name, position, eventId: fields.id, time: fields.time, action: fields.action };
       const candidates = byPos.get(pos);
       if (candidates === undefined) {
-        this.problems.push({ kind: 'deleted', ...about, detail: `chain position ${position} is missing` });
+        this.problems.push({ kind: 'deleted', ...about, reason: 'chain_gap', params: { position } });
         return;
       }
       const check = recordCheck(record);
@@ -177,13 +176,12 @@ export class Verifier {
         if (r === genuine) continue;
         if (genuine === undefined && r === candidates[0]) {
           named = true;
-          const detail = r.check32 !== check ? 'content does not match its hash' : 'indexed columns do not match the stored record';
-          this.problems.push({ kind: 'edited', ...about, detail });
-        } else this.problems.push({ kind: 'inserted', tenant: name, position, detail: `a second row for chain position ${position}` });
+          this.problems.push({ kind: 'edited', ...about, reason: r.check32 !== check ? 'content_mismatch' : 'columns_mismatch', params: {} });
+        } else this.problems.push({ kind: 'inserted', tenant: name, position, reason: 'second_row', params: { position } });
       }
     });
     if (records.length !== block.count || (linked && !linkHash(st.hash, block.data).equals(block.hash))) {
-      if (!named) this.problems.push({ kind: 'edited', tenant: name, position: block.n, detail: `block ${block.id} does not match its hash` });
+      if (!named) this.problems.push({ kind: 'edited', tenant: name, position: block.n, reason: 'block_hash_mismatch', params: { block: block.id } });
     }
     st.n = last;
     st.hash = block.hash;
@@ -196,7 +194,7 @@ export class Verifier {
       const st = this.stateOf(head.tenant);
       this.missing(st, st.n + 1, head.count);
       if (st.n === head.count && !st.hash.equals(head.hash)) {
-        this.problems.push({ kind: 'edited', tenant: st.name, position: head.count, detail: 'chain head does not match the last block' });
+        this.problems.push({ kind: 'edited', tenant: st.name, position: head.count, reason: 'head_mismatch', params: {} });
       }
     }
   }
