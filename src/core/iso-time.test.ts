@@ -1,7 +1,7 @@
 // isoMs must agree with Date.parse on every input: canonical times take the fast path, the rest fall back.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isoMs } from './iso-time.ts';
+import { isCanonicalIso, isoMs } from './iso-time.ts';
 
 function same(text: string): void {
   const want = Date.parse(text);
@@ -58,5 +58,31 @@ describe('isoMs', () => {
     for (let i = 0; i < 20000; i++) {
       same(`${pad(next(10000), 4)}-${pad(next(14), 2)}-${pad(next(33), 2)}T${pad(next(26), 2)}:${pad(next(62), 2)}:${pad(next(62), 2)}.${pad(next(1000), 3)}Z`);
     }
+  });
+
+  it('says a time is canonical only when its text order is the order of its instants', () => {
+    let seed = 11;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+    const canonical: string[] = [];
+    for (let i = 0; i < 20000; i++) {
+      const t = `${pad(next(10000), 4)}-${pad(next(14), 2)}-${pad(next(33), 2)}T${pad(next(26), 2)}:${pad(next(62), 2)}:${pad(next(62), 2)}.${pad(next(1000), 3)}Z`;
+      const ms = Date.parse(t);
+      // Canonical: the text is a real instant written back exactly (no day or hour rolled over).
+      const exact = Number.isFinite(ms) && ms >= Date.parse('0100-01-01T00:00:00.000Z') && new Date(ms).toISOString() === t;
+      assert.equal(isCanonicalIso(t), exact, t);
+      if (exact) canonical.push(t);
+    }
+    assert.ok(canonical.length > 1000);
+    const byText = [...canonical].sort();
+    const byInstant = [...canonical].sort((a, b) => Date.parse(a) - Date.parse(b));
+    assert.deepEqual(byText, byInstant);
+    for (const t of ['2026-02-30T00:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-10-01T00:00:00Z', '2026-1a-01T00:00:00.000Z', '0099-12-31T23:59:59.999Z']) {
+      assert.equal(isCanonicalIso(t), false, t);
+    }
+    assert.equal(isCanonicalIso('2024-02-29T23:59:59.999Z'), true);
   });
 });

@@ -15,6 +15,33 @@ function digits(s: string, from: number, n: number): number {
   return v;
 }
 
+/**
+ * Whether a time is canonical (`YYYY-MM-DDTHH:MM:SS.mmmZ`, a real date and time, year 100 or later).
+ * Canonical times compare as text in the order of their instants, so a min or max needs no number.
+ */
+export function isCanonicalIso(iso: string): boolean {
+  if (
+    iso.length !== 24 ||
+    iso.charCodeAt(4) !== 45 /* - */ ||
+    iso.charCodeAt(7) !== 45 ||
+    iso.charCodeAt(10) !== 84 /* T */ ||
+    iso.charCodeAt(13) !== 58 /* : */ ||
+    iso.charCodeAt(16) !== 58 ||
+    iso.charCodeAt(19) !== 46 /* . */ ||
+    iso.charCodeAt(23) !== 90 /* Z */
+  ) {
+    return false;
+  }
+  const year = digits(iso, 0, 4);
+  const month = digits(iso, 5, 2);
+  const day = digits(iso, 8, 2);
+  const hour = digits(iso, 11, 2);
+  const minute = digits(iso, 14, 2);
+  const second = digits(iso, 17, 2);
+  const milli = digits(iso, 20, 3);
+  return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && milli >= 0;
+}
+
 /** Milliseconds since the epoch of an ISO time, exactly as `Date.parse` gives them. */
 export function isoMs(iso: string): number {
   if (

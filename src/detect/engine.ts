@@ -216,7 +216,7 @@ function build(
   const actors: EntityRef[] = d.actors ?? (actor !== undefined ? [actor] : []);
   const targets = d.targets ?? (ev !== undefined ? targetRefs(ev) : []);
   const ips = d.ips ?? (ev?.actor.ip !== undefined ? [ev.actor.ip] : []);
-  const changes = d.changes ?? (ev !== undefined ? ev.changes.filter((c) => c.name.toLowerCase() !== 'included updated properties') : []);
+  const changes = d.changes ?? (ev !== undefined ? ev.changes.filter(isRealChange) : []);
   const time = d.time ?? defaultTime;
   const subject = d.subject ?? targets.find((t) => t.kind !== 'role');
   // `-` marks "nobody named": the storyline then words a step without an actor.
@@ -248,6 +248,13 @@ function build(
   if (d.step !== undefined) f.step = d.step;
   if (snapshot !== undefined) f.evidence.snapshot = snapshot;
   return f;
+}
+
+const SUMMARY_CHANGE = 'included updated properties';
+
+/** Entra's summary row (the names of the other changes) is not a change of its own. Lower-cased only at the right length. */
+function isRealChange(c: { name: string }): boolean {
+  return c.name.length !== SUMMARY_CHANGE.length || c.name.toLowerCase() !== SUMMARY_CHANGE;
 }
 
 const TEXT_KEYS = new Map<string, ReturnType<typeof ruleTextKeys>>();

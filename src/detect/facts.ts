@@ -7,7 +7,7 @@ import type { CanonicalEvent, Provider } from '../core/event.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { higherTier, roleOfEvent, roleTier, type AdminTier } from './admin.ts';
 import { domainOf } from './event-values.ts';
-import { isoMs } from '../core/iso-time.ts';
+import { isCanonicalIso, isoMs } from '../core/iso-time.ts';
 import type { EntityRef } from './finding.ts';
 import { aliasesOf, Identities, isPrincipalKind, normAlias, undeletedUpn } from './identity.ts';
 
@@ -171,6 +171,8 @@ interface IpFacts {
   ip: string;
   /** Aliases that used it (at most MAX_USERS_PER_IP). */
   users: Set<string>;
+  /** The alias added last (a repeat needs no set look-up). */
+  lastUser: string | undefined;
   /** Successful sign-ins from it (the entry `tenantIps` holds). */
   signIns: SeenStat | undefined;
 }
@@ -191,9 +193,14 @@ function firstAlias(ref: { id?: string | undefined; name?: string | undefined })
 export class TenantFacts {
   readonly ids = new Identities();
   provider: Provider | undefined;
-  /** Earliest and latest event times seen. */
-  firstMs = Infinity;
-  lastMs = -Infinity;
+  // Earliest and latest event times seen. Canonical times are compared as text (same order as their
+  // instants, and no number is made per event); any other form is read as a number.
+  private firstCanonical: string | undefined;
+  private lastCanonical: string | undefined;
+  private firstOtherMs = Infinity;
+  private lastOtherMs = -Infinity;
+  private lastMsOf: string | undefined;
+  private lastCanonicalMs = -Infinity;
   /** Latest snapshot time (ms), when there is a snapshot. */
   snapshotMs: number | undefined;
   /** Domains the tenant owns: from snapshots when there are any, else from the addresses of its users. */
@@ -244,10 +251,14 @@ export class TenantFacts {
   observe(ev: CanonicalEvent): void {
     this.provider ??= ev.provider;
     const time = ev.time;
-    // Read once: every comparison after this is between numbers.
-    const t = isoMs(time);
-    if (t < this.firstMs) this.firstMs = t;
-    if (t > this.lastMs) this.lastMs = t;
+    if (isCanonicalIso(time)) {
+      if (this.lastCanonical === undefined || time > this.lastCanonical) this.lastCanonical = time;
+      if (this.firstCanonical === undefined || time < this.firstCanonical) this.firstCanonical = time;
+    } else {
+      const t = isoMs(time);
+      if (t < this.firstOtherMs) this.firstOtherMs = t;
+      if (t > this.lastOtherMs) this.lastOtherMs = t;
+    }
     const a = ev.actor;
     const actor = this.actorAlias(a);
     const ip = a.ip;
@@ -255,11 +266,11 @@ export class TenantFacts {
 
     const action = ev.action;
     if (action === 'signin') {
-      if (actor !== undefined && this.signInHistory) this.signIn(ev, actor, ipf, t);
+      if (actor !== undefined && this.signInHistory) this.signIn(ev, actor, ipf, isoMs(time));
       return;
     }
     if (action === 'signin.failed') {
-      if (actor !== undefined && ip !== undefined && this.signInHistory) this.failure(actor, ip, t);
+      if (actor !== undefined && ip !== undefined && this.signInHistory) this.failure(actor, ip, isoMs(time));
       return;
     }
 
@@ -269,7 +280,7 @@ export class TenantFacts {
     if (ev.source === 'gws.admin' && actor !== undefined && ev.result !== 'failure') this.admin(actor, 'admin', undefined, 'inferred', ev.id);
     if (!SENSITIVE.has(action) && action !== 'user.enabled' && action !== 'user.restored' && action !== 'risk.detected' && action !== 'device.registered') return;
     if (ev.result === 'failure') return;
-    this.observeChange(ev, t, actor);
+    this.observeChange(ev, isoMs(time), actor);
   }
 
   /**
@@ -432,10 +443,14 @@ export class TenantFacts {
   private useIp(ip: string, alias: string): IpFacts {
     let f = this.ipFacts.get(ip);
     if (f === undefined) {
-      f = { ip, users: new Set(), signIns: undefined };
+      f = { ip, users: new Set(), lastUser: undefined, signIns: undefined };
       this.ipFacts.set(ip, f);
     }
-    if (f.users.size < MAX_USERS_PER_IP) f.users.add(alias);
+    // Consecutive events from one address are mostly one account's: skip the set for a repeat.
+    if (f.lastUser !== alias) {
+      f.lastUser = alias;
+      if (f.users.size < MAX_USERS_PER_IP) f.users.add(alias);
+    }
     return f;
   }
 
@@ -680,6 +695,21 @@ export class TenantFacts {
   /** The latest time the data speaks of: the newest event or snapshot. */
   get refMs(): number {
     return Math.max(this.lastMs, this.snapshotMs ?? -Infinity);
+  }
+
+  /** The earliest event time seen, in ms (Infinity before any event). */
+  get firstMs(): number {
+    return Math.min(this.firstOtherMs, this.firstCanonical === undefined ? Infinity : isoMs(this.firstCanonical));
+  }
+
+  /** The latest event time seen, in ms (-Infinity before any event). Asked for by most findings: kept. */
+  get lastMs(): number {
+    const last = this.lastCanonical;
+    if (last !== this.lastMsOf) {
+      this.lastMsOf = last;
+      this.lastCanonicalMs = last === undefined ? -Infinity : isoMs(last);
+    }
+    return Math.max(this.lastOtherMs, this.lastCanonicalMs);
   }
 
   /** When the account was created: a creation record, else the snapshot's creation date. */
