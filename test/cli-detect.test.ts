@@ -1,6 +1,6 @@
 // timeline, hunt and sigma check through the real binary, on the seed case and real samples.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { ROOT, SAMPLES, runCli, tempDir } from './helpers/cli.ts';
@@ -110,5 +110,40 @@ describe('detection commands', () => {
     assert.equal(r.code, 4);
     assert.match(r.stdout, /197 documents: 185 load, 12 refused/);
     assert.match(r.stdout, /REFUSED: placeholder %\w+% .*has no configured value/);
+    // A rule that loads but can never run says why, in the chosen language.
+    assert.match(r.stdout, /Okta Password Health Report Query: loads, but never runs: no field map for logsource product=okta service=okta: takeback stores no events of this kind/);
+    assert.doesNotMatch(r.stdout, /never runs: *$/m);
+    const ja = await runCli(['--lang', 'ja', 'sigma', 'check', SIGMA]);
+    assert.match(ja.stdout, /Okta Password Health Report Query: 読み込めますが実行されません: logsource product=okta service=okta に対応するフィールドマップがありません/);
+  });
+
+  it('hunt and sigma check say when a filter cannot apply, in English and Japanese', async () => {
+    const dir = join(tempDir(), 'filters');
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'mf_service_accounts.yml'),
+      `title: Ignore the backup service account
+logsource: { product: azure, service: auditlogs }
+filter:
+    rules:
+        - no_such_rule
+    selection:
+        Initiatedby|startswith: svc_
+    condition: selection
+`,
+    );
+    const en = await runCli(['--store', store, 'hunt', '--sigma', SIGMA, '--sigma', dir]);
+    assert.equal(en.code, 3, en.stderr);
+    assert.match(en.stderr, /Not used as written:\n.*mf_service_accounts\.yml:1 {2}Ignore the backup service account: filter refers to 'no_such_rule', which is not a loaded rule/);
+    const ja = await runCli(['--store', store, '--lang', 'ja', 'hunt', '--sigma', SIGMA, '--sigma', dir]);
+    assert.match(ja.stderr, /書かれたとおりには使われなかったもの:\n.*フィルターが参照する 'no_such_rule' は読み込まれたルールではありません/);
+    const json = await runCli(['--store', store, 'hunt', '--sigma', dir, '--sigma', SIGMA, '--json']);
+    const out = JSON.parse(json.stdout) as { warnings: Array<{ code: string; params: { ref: string } }> };
+    assert.deepEqual(
+      out.warnings.map((w) => [w.code, w.params.ref]),
+      [['filter_ref_missing', 'no_such_rule']],
+    );
+    const check = await runCli(['sigma', 'check', dir]);
+    assert.match(check.stdout, /Ignore the backup service account: loads\n {4}note: filter refers to 'no_such_rule', which is not a loaded rule/);
   });
 });

@@ -328,11 +328,13 @@ filter:
     assert.deepEqual(titles, ['Rule A', 'Rule B']);
     assert.deepEqual(loaded.rules.find((r) => r.name === 'rule_a')!.filters, ['Ignore the service account']);
     assert.match(loaded.warnings[0]!.message, /refers to 'not_loaded_rule'/);
+    assert.deepEqual([loaded.warnings[0]!.code, loaded.warnings[0]!.params], ['filter_ref_missing', { ref: 'not_loaded_rule' }]);
   });
 
   it('is not applied across log sources', () => {
     const loaded = rules(filter.replace('service: auditlogs }\nfilter', 'service: signinlogs }\nfilter'));
     assert.equal(run(loaded, [ev('a', 0, { User: 'svc_backup' })]).length, 1);
     assert.match(loaded.warnings.map((w) => w.message).join(), /logsource service differs/);
+    assert.ok(loaded.warnings.some((w) => w.code === 'filter_logsource_differs' && w.params.field === 'service'));
   });
 });

@@ -10,7 +10,8 @@ import { RuleError, type CompileEnv } from './compile/item.ts';
 import { ruleMeta } from './compile/meta.ts';
 import { loadFieldMaps, logsourceCovers, type FieldMaps, type LogsourceKey } from './fields/maps.ts';
 import { schemaErrors, type DocKind } from './schema.ts';
-import type { CompiledCorrelation, CompiledFilter, CompiledRule, LoadedRules, LoadOptions, RuleMeta } from './types.ts';
+import { t } from '../core/i18n.ts';
+import type { CompiledCorrelation, CompiledFilter, CompiledRule, LoadedRules, LoadNoteCode, LoadOptions, RuleMeta } from './types.ts';
 
 /** takeback's own Sigma rules (the takeover sequences), shipped with the program. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
@@ -29,8 +30,10 @@ export interface CheckEntry {
   id?: string;
   title?: string;
   loads: boolean;
+  /** Why it does not load, or (when `active` is false) why it never runs: in the language takeback runs in. */
   reason?: string;
   schemaErrors: string[];
+  /** What was not used as written (an ignored key, a filter that could not apply), in the same language. */
   warnings: string[];
   /** False when the rule loads but no log shape takeback stores can reach it. */
   active?: boolean;
@@ -184,8 +187,9 @@ class Loader {
   private addRule(entry: CheckEntry, doc: Obj, meta: RuleMeta): void {
     if (!isObj(doc.logsource)) throw new RuleError('logsource is missing');
     const logsource = logsourceOf(doc.logsource);
-    if (isObj(doc.detection) && 'timeframe' in doc.detection) entry.warnings.push("detection.timeframe is Sigma 1.0 syntax and is ignored");
+    const timeframe = isObj(doc.detection) && 'timeframe' in doc.detection;
     const expr = compileDetection(doc.detection, this.env);
+    if (timeframe) this.warn(entry, 'timeframe', {});
     const rule: CompiledRule = { ...meta, kind: 'rule', logsource, expr, pred: toPredicate(expr), standalone: true, filters: [] };
     this.loaded.rules.push(rule);
     for (const ref of [meta.id, meta.name]) if (ref !== undefined) this.byRef.get(ref)!.item = rule;
@@ -196,11 +200,9 @@ class Loader {
       const ls = Object.entries(logsource)
         .map(([k, v]) => `${k}=${String(v)}`)
         .join(' ');
-      const reason =
-        taxonomy !== 'sigma'
-          ? `taxonomy '${taxonomy}' has no field map in takeback`
-          : `no field map for logsource ${ls || '(empty)'}: takeback stores no events of this kind`;
-      entry.warnings.push(reason);
+      // The rule's state says why it never runs (`sigma check` prints it): no warning repeats it.
+      const reason = taxonomy !== 'sigma' ? t('sigma.inactiveWhy.taxonomy', { taxonomy }) : t('sigma.inactiveWhy.logsource', { logsource: ls || '(empty)' });
+      entry.reason = reason;
       this.loaded.inactive.push({ file: meta.file, ...(meta.id !== undefined ? { id: meta.id } : {}), title: meta.title, logsource, reason });
     }
   }
@@ -281,12 +283,12 @@ class Loader {
     for (const ref of f.refs) {
       const item = this.byRef.get(ref)?.item;
       if (item === undefined || item.kind !== 'rule') {
-        this.warn(f.entry, `filter refers to '${ref}', which is not a loaded rule`);
+        this.warn(f.entry, 'filter_ref_missing', { ref });
         continue;
       }
       const clash = (['product', 'service', 'category'] as const).find((k) => f.logsource[k] !== undefined && item.logsource[k] !== undefined && f.logsource[k] !== item.logsource[k]);
       if (clash !== undefined) {
-        this.warn(f.entry, `filter not applied to '${ref}': its logsource ${clash} differs`);
+        this.warn(f.entry, 'filter_logsource_differs', { ref, field: clash });
         continue;
       }
       item.expr = { t: 'and', xs: [item.expr, { t: 'not', x: f.expr }] };
@@ -295,9 +297,10 @@ class Loader {
     }
   }
 
-  private warn(entry: CheckEntry, message: string): void {
+  private warn(entry: CheckEntry, code: LoadNoteCode, params: Record<string, string>): void {
+    const message = t(`sigma.note.${code}`, params);
     entry.warnings.push(message);
-    const w: LoadedRules['warnings'][number] = { file: entry.file, line: entry.line, message };
+    const w: LoadedRules['warnings'][number] = { file: entry.file, line: entry.line, code, params, message };
     if (entry.id !== undefined) w.id = entry.id;
     if (entry.title !== undefined) w.title = entry.title;
     this.loaded.warnings.push(w);

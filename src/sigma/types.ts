@@ -83,11 +83,17 @@ export interface Rejected {
   reason: string;
 }
 
+/** Why a loaded document was not used as written: `code` names the sentence (`sigma.note.<code>`), `params` fill it. */
+export type LoadNoteCode = 'timeframe' | 'filter_ref_missing' | 'filter_logsource_differs';
+
 export interface LoadWarning {
   file: string;
   line?: number;
   id?: string;
   title?: string;
+  code: LoadNoteCode;
+  params: Record<string, string>;
+  /** The sentence in the language takeback runs in. */
   message: string;
 }
 

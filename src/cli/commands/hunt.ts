@@ -10,6 +10,7 @@ import type { ReportFormat } from '../../report/index.ts';
 import { ruleMetaById, sigmaFinding } from '../../sigma/findings.ts';
 import { BUILTIN_RULES_DIR, checkRules, createHunter, loadRules, type RuleMeta, type SigmaMatch } from '../../sigma/index.ts';
 import { openStore } from '../../store/open.ts';
+import { writeLoadWarnings } from '../sigma-rules.ts';
 import type { EventFilter, EvidenceStore } from '../../store/store.ts';
 import type { GlobalOptions, Io } from '../context.ts';
 import { renderDetectionReport, reportSubjects, writeReportFile } from '../report-writer.ts';
@@ -55,9 +56,10 @@ export async function huntCommand(opts: HuntOptions, global: GlobalOptions, io: 
   }
   const summary = { rules: loaded.rules.length, correlations: loaded.correlations.length, rejected: loaded.rejected.length, events };
   if (opts.json) {
-    io.stdout.write(safeJson({ ...summary, matches, rejectedRules: loaded.rejected }, 2) + '\n');
+    io.stdout.write(safeJson({ ...summary, matches, rejectedRules: loaded.rejected, warnings: loaded.warnings }, 2) + '\n');
   } else {
     io.stdout.write(t('hunt.summary', summary) + '\n\n');
+    writeLoadWarnings(loaded, io);
     if (matches.length > 0) {
       io.stdout.write(
         renderTable(
@@ -102,6 +104,7 @@ export function sigmaCheckCommand(opts: { dirs: string[]; json: boolean }, _glob
       const state = !e.loads ? t('sigma.rejected', { reason: e.reason ?? '' }) : e.active === false ? t('sigma.inactive', { reason: e.reason ?? '' }) : t('sigma.loads');
       io.stdout.write(terminalSafe(`${where}  ${name}: ${state}`) + '\n');
       for (const s of e.schemaErrors) io.stdout.write(terminalSafe(`    ${t('sigma.schema', { detail: s })}`) + '\n');
+      for (const w of e.warnings) io.stdout.write(terminalSafe(`    ${t('sigma.warning', { message: w })}`) + '\n');
     }
     const loads = entries.filter((e) => e.loads).length;
     io.stdout.write(t('sigma.totals', { total: entries.length, loads, rejected: entries.length - loads }) + '\n');
