@@ -115,6 +115,14 @@ describe('detection commands', () => {
     assert.doesNotMatch(r.stdout, /never runs: *$/m);
     const ja = await runCli(['--lang', 'ja', 'sigma', 'check', SIGMA]);
     assert.match(ja.stdout, /Okta Password Health Report Query: 読み込めますが実行されません: logsource product=okta service=okta に対応するフィールドマップがありません/);
+    // Why a rule is refused, in Japanese too, and as a code with its values in JSON.
+    assert.match(ja.stdout, /拒否: プレースホルダー %Approved_Inviters% \(properties\.initiatedBy\|contains\|expand 内\) に値が設定されていません/);
+    assert.match(ja.stdout, /拒否: condition '.*' はパイプによる集計 \(count\/near\) を使っています/);
+    const json = JSON.parse((await runCli(['sigma', 'check', SIGMA, '--json'])).stdout) as { entries: Array<{ loads: boolean; reasonCode?: string; reasonParams?: Record<string, unknown> }> };
+    const refused = json.entries.filter((e) => !e.loads);
+    assert.equal(refused.length, 12);
+    assert.ok(refused.every((e) => typeof e.reasonCode === 'string' && e.reasonParams !== undefined));
+    assert.ok(refused.some((e) => e.reasonCode === 'placeholder_unset' && e.reasonParams?.name === 'Approved_Inviters'));
   });
 
   it('hunt and sigma check say when a filter cannot apply, in English and Japanese', async () => {

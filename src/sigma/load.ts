@@ -7,6 +7,7 @@ import { LineCounter, parseAllDocuments } from 'yaml';
 import { parseCorrelation, type CorrelationSpec } from './compile/correlation.ts';
 import { compileDetection, toPredicate, type Expr } from './compile/detection.ts';
 import { RuleError, type CompileEnv } from './compile/item.ts';
+import { RegexRejected } from './regex/index.ts';
 import { ruleMeta } from './compile/meta.ts';
 import { loadFieldMaps, logsourceCovers, type FieldMaps, type LogsourceKey } from './fields/maps.ts';
 import { schemaErrors, type DocKind } from './schema.ts';
@@ -32,6 +33,9 @@ export interface CheckEntry {
   loads: boolean;
   /** Why it does not load, or (when `active` is false) why it never runs: in the language takeback runs in. */
   reason?: string;
+  /** When it does not load: the reason's sentence (`sigma.error.<code>` in `locales/`) and its values. */
+  reasonCode?: string;
+  reasonParams?: Record<string, string | number>;
   schemaErrors: string[];
   /** What was not used as written (an ignored key, a filter that could not apply), in the same language. */
   warnings: string[];
@@ -102,10 +106,12 @@ class Loader {
     };
   }
 
-  private reject(entry: CheckEntry, reason: string): void {
+  private reject(entry: CheckEntry, why: RuleError | RegexRejected): void {
     entry.loads = false;
-    entry.reason = reason;
-    const r: LoadedRules['rejected'][number] = { file: entry.file, line: entry.line, reason };
+    entry.reason = why.message;
+    entry.reasonCode = why.code;
+    entry.reasonParams = why.params;
+    const r: LoadedRules['rejected'][number] = { file: entry.file, line: entry.line, reason: why.message, reasonCode: why.code, reasonParams: why.params };
     if (entry.id !== undefined) r.id = entry.id;
     if (entry.title !== undefined) r.title = entry.title;
     this.loaded.rejected.push(r);
@@ -116,7 +122,7 @@ class Loader {
       if (ref === undefined) continue;
       const prev = this.byRef.get(ref);
       if (prev !== undefined) {
-        this.reject(entry, `'${ref}' is already used by ${prev.entry.file}:${prev.entry.line}`);
+        this.reject(entry, new RuleError('ref_taken', { ref, where: `${prev.entry.file}:${prev.entry.line}` }));
         return false;
       }
     }
@@ -135,7 +141,7 @@ class Loader {
         const e = d.errors[0]!;
         const at = e.linePos?.[0];
         this.entries.push(entry);
-        this.reject(entry, `YAML error${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${e.message.split('\n')[0]!}`);
+        this.reject(entry, at ? new RuleError('yaml_at', { line: at.line, col: at.col, detail: e.message.split('\n')[0]! }) : new RuleError('yaml', { detail: e.message.split('\n')[0]! }));
         continue;
       }
       let doc: unknown;
@@ -143,7 +149,7 @@ class Loader {
         doc = d.toJS({ maxAliasCount: 100 });
       } catch (e) {
         this.entries.push(entry);
-        this.reject(entry, `YAML error: ${(e as Error).message}`);
+        this.reject(entry, new RuleError('yaml', { detail: (e as Error).message }));
         continue;
       }
       if (doc === null || doc === undefined) continue; // an empty document (a trailing ---)
@@ -154,18 +160,18 @@ class Loader {
 
   private addDoc(entry: CheckEntry, doc: unknown): void {
     if (!isObj(doc)) {
-      this.reject(entry, 'the document is not a map of Sigma attributes');
+      this.reject(entry, new RuleError('not_a_map'));
       return;
     }
     if (typeof doc.title === 'string') entry.title = doc.title;
     if (typeof doc.id === 'string') entry.id = doc.id;
     if ('action' in doc) {
-      this.reject(entry, `'action: ${String(doc.action)}' is a Sigma 1.0 rule collection, which Sigma 2 dropped`);
+      this.reject(entry, new RuleError('collection', { action: String(doc.action) }));
       return;
     }
     const kind: DocKind | undefined = 'correlation' in doc ? 'correlation' : 'filter' in doc ? 'filter' : 'detection' in doc ? 'rule' : undefined;
     if (kind === undefined) {
-      this.reject(entry, 'not a Sigma rule, correlation or filter: it has no detection, correlation or filter section');
+      this.reject(entry, new RuleError('not_sigma'));
       return;
     }
     entry.kind = kind;
@@ -179,13 +185,13 @@ class Loader {
         this.correlationDocs.push({ entry, doc, meta, spec: parseCorrelation(doc.correlation, doc.generate) });
       } else this.addFilter(entry, doc, meta);
     } catch (e) {
-      if (!(e instanceof RuleError) && !(e instanceof Error && e.message.startsWith('regular expression'))) throw e;
-      this.reject(entry, (e).message);
+      if (!(e instanceof RuleError) && !(e instanceof RegexRejected)) throw e;
+      this.reject(entry, e);
     }
   }
 
   private addRule(entry: CheckEntry, doc: Obj, meta: RuleMeta): void {
-    if (!isObj(doc.logsource)) throw new RuleError('logsource is missing');
+    if (!isObj(doc.logsource)) throw new RuleError('no_logsource');
     const logsource = logsourceOf(doc.logsource);
     const timeframe = isObj(doc.detection) && 'timeframe' in doc.detection;
     const expr = compileDetection(doc.detection, this.env);
@@ -208,10 +214,10 @@ class Loader {
   }
 
   private addFilter(entry: CheckEntry, doc: Obj, meta: RuleMeta): void {
-    if (!isObj(doc.filter)) throw new RuleError('filter must be a map');
-    if (!isObj(doc.logsource)) throw new RuleError('logsource is missing');
+    if (!isObj(doc.filter)) throw new RuleError('filter_map');
+    if (!isObj(doc.logsource)) throw new RuleError('no_logsource');
     const refs = doc.filter.rules;
-    if (!Array.isArray(refs) || refs.length === 0 || !refs.every((r) => typeof r === 'string')) throw new RuleError('filter.rules must list the ids or names of the rules to filter');
+    if (!Array.isArray(refs) || refs.length === 0 || !refs.every((r) => typeof r === 'string')) throw new RuleError('filter_rules');
     const expr = compileDetection(doc.filter, this.env, new Set(['condition', 'rules']));
     this.filterDocs.push({ entry, doc, meta, logsource: logsourceOf(doc.logsource), refs, expr });
   }
@@ -223,24 +229,24 @@ class Loader {
       const s = state.get(p);
       if (s === 'done') return this.byRef.get(p.meta.id ?? p.meta.name ?? '')?.item as CompiledCorrelation | undefined;
       if (s === 'failed') return undefined;
-      if (s === 'busy') throw new RuleError('correlation references form a cycle');
+      if (s === 'busy') throw new RuleError('correlation_cycle');
       state.set(p, 'busy');
       try {
         const rules: Array<CompiledRule | CompiledCorrelation> = [];
         for (const ref of p.spec.refs) {
           const target = this.byRef.get(ref);
-          if (target === undefined) throw new RuleError(`refers to '${ref}', which is not the id or name of any loaded rule`);
-          if (!target.entry.loads) throw new RuleError(`refers to '${ref}', which did not load: ${target.entry.reason ?? ''}`);
+          if (target === undefined) throw new RuleError('ref_unknown', { ref });
+          if (!target.entry.loads) throw new RuleError('ref_refused', { ref, reason: target.entry.reason ?? '' });
           let item = target.item;
           if (item === undefined) {
             const dep = this.correlationDocs.find((c) => c.entry === target.entry);
             item = dep === undefined ? undefined : resolveOne(dep);
-            if (item === undefined) throw new RuleError(`refers to '${ref}', which did not load: ${target.entry.reason ?? ''}`);
+            if (item === undefined) throw new RuleError('ref_refused', { ref, reason: target.entry.reason ?? '' });
           }
           rules.push(item);
         }
         for (const [alias, per] of p.spec.aliases) {
-          for (const name of per.keys()) if (!rules.some((r) => r.id === name || r.name === name)) throw new RuleError(`alias '${alias}' names '${name}', which is not loaded`);
+          for (const name of per.keys()) if (!rules.some((r) => r.id === name || r.name === name)) throw new RuleError('alias_not_loaded', { alias, rule: name });
         }
         const c: CompiledCorrelation = {
           ...p.meta,
@@ -261,8 +267,8 @@ class Loader {
         return c;
       } catch (e) {
         state.set(p, 'failed');
-        if (!(e instanceof RuleError)) throw e;
-        if (p.entry.loads) this.reject(p.entry, e.message);
+        if (!(e instanceof RuleError) && !(e instanceof RegexRejected)) throw e;
+        if (p.entry.loads) this.reject(p.entry, e);
         return undefined;
       }
     };

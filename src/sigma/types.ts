@@ -80,7 +80,11 @@ export interface Rejected {
   line?: number;
   id?: string;
   title?: string;
+  /** Why, in the language takeback runs in. */
   reason: string;
+  /** Its sentence (`sigma.error.<code>` in `locales/`) and the values that fill it. */
+  reasonCode: string;
+  reasonParams: Record<string, string | number>;
 }
 
 /** Why a loaded document was not used as written: `code` names the sentence (`sigma.note.<code>`), `params` fill it. */

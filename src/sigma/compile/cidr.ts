@@ -1,4 +1,5 @@
 // The `cidr` modifier: IPv4 and IPv6 networks, compared as big integers.
+import { t } from '../../core/i18n.ts';
 
 export interface Network {
   v6: boolean;
@@ -60,10 +61,10 @@ export function parseIp(s: string): { v6: boolean; n: bigint } | undefined {
 export function parseCidr(s: string): Network {
   const slash = s.indexOf('/');
   const ip = parseIp(slash < 0 ? s : s.slice(0, slash));
-  if (ip === undefined) throw new Error(`'${s}' is not an IP network`);
+  if (ip === undefined) throw new Error(t('sigma.error.cidr_network', { value: s }));
   const bits = ip.v6 ? 128 : 32;
   const len = slash < 0 ? bits : Number(s.slice(slash + 1));
-  if (!Number.isInteger(len) || len < 0 || len > bits || (slash >= 0 && !/^\d+$/.test(s.slice(slash + 1)))) throw new Error(`'${s}' has a bad prefix length`);
+  if (!Number.isInteger(len) || len < 0 || len > bits || (slash >= 0 && !/^\d+$/.test(s.slice(slash + 1)))) throw new Error(t('sigma.error.cidr_prefix', { value: s }));
   const all = (1n << BigInt(bits)) - 1n;
   const mask = len === 0 ? 0n : (all << BigInt(bits - len)) & all;
   return { v6: ip.v6, base: ip.n & mask, mask };

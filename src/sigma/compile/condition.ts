@@ -1,6 +1,7 @@
 // The detection condition: `and`, `or`, `not`, parentheses, `1 of x*`, `all of x*`, `them`.
 // Precedence from loose to tight: or, and, not, x of, ( ).
 import { RuleError } from './item.ts';
+import { t } from '../../core/i18n.ts';
 
 export type Cond =
   | { t: 'id'; name: string }
@@ -26,13 +27,13 @@ function tokenize(text: string): string[] {
 
 export function parseCondition(text: string): Cond {
   if (/(^|\s)\|/.test(text) || text.includes(' | ')) {
-    throw new RuleError(`condition '${text}' uses a pipe aggregation (count/near), which Sigma v2 replaced with correlation rules`);
+    throw new RuleError('condition_pipe', { condition: text });
   }
   const toks = tokenize(text);
   let i = 0;
   const peek = (): string | undefined => toks[i]?.toLowerCase();
-  const fail = (msg: string): never => {
-    throw new RuleError(`condition '${text}': ${msg}`);
+  const fail = (code: string, params: Record<string, string> = {}): never => {
+    throw new RuleError('condition_syntax', { condition: text, detail: t(`sigma.condition.${code}`, params) });
   };
   const orExpr = (): Cond => {
     const xs = [andExpr()];
@@ -59,33 +60,33 @@ export function parseCondition(text: string): Cond {
   };
   const atom = (): Cond => {
     const tok = toks[i];
-    if (tok === undefined) return fail('ends too early');
+    if (tok === undefined) return fail('ends_early');
     const low = tok.toLowerCase();
     if (tok === '(') {
       i++;
       const x = orExpr();
-      if (toks[i] !== ')') fail('missing )');
+      if (toks[i] !== ')') fail('missing_paren');
       i++;
       return x;
     }
-    if (tok === ')') return fail('unexpected )');
+    if (tok === ')') return fail('unexpected', { token: ')' });
     if (low === '1' || low === 'all') {
-      if (toks[i + 1]?.toLowerCase() !== 'of') return fail(`'${tok}' must be followed by 'of'`);
+      if (toks[i + 1]?.toLowerCase() !== 'of') return fail('needs_of', { token: tok });
       const pattern = toks[i + 2];
-      if (pattern === undefined || pattern === '(' || pattern === ')') return fail(`'${tok} of' needs a search identifier pattern or 'them'`);
+      if (pattern === undefined || pattern === '(' || pattern === ')') return fail('needs_pattern', { token: tok });
       i += 3;
       return { t: 'of', all: low === 'all', pattern: pattern.toLowerCase() === 'them' ? 'them' : pattern };
     }
     if (/^\d+$/.test(low) && toks[i + 1]?.toLowerCase() === 'of') return fail(`'${tok} of' is not Sigma: only '1 of' and 'all of' exist`);
-    if (['and', 'or', 'not', 'of', 'them', 'near'].includes(low)) return fail(`unexpected '${tok}'`);
+    if (['and', 'or', 'not', 'of', 'them', 'near'].includes(low)) return fail('unexpected', { token: tok });
     if (!/^[A-Za-z0-9_.\-*]+$/.test(tok)) return fail(`'${tok}' is not a search identifier`);
-    if (tok.includes('*')) return fail(`'${tok}': wildcards are only allowed after '1 of' or 'all of'`);
+    if (tok.includes('*')) return fail('wildcard', { token: tok });
     i++;
     return { t: 'id', name: tok };
   };
-  if (toks.length === 0) fail('is empty');
+  if (toks.length === 0) fail('empty');
   const c = orExpr();
-  if (i < toks.length) fail(`unexpected '${toks[i]!}'`);
+  if (i < toks.length) fail('unexpected', { token: toks[i]! });
   return c;
 }
 

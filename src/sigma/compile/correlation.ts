@@ -26,9 +26,9 @@ function isObj(v: unknown): v is Obj {
 
 export function parseTimespan(v: unknown): number {
   const m = typeof v === 'string' ? /^(\d+)([smhd])$/.exec(v) : null;
-  if (m === null) throw new RuleError(`timespan ${JSON.stringify(v)} is not a number followed by s, m, h or d`);
+  if (m === null) throw new RuleError('timespan_format', { value: JSON.stringify(v) });
   const ms = Number(m[1]) * UNIT_MS[m[2]!]!;
-  if (ms <= 0) throw new RuleError('timespan must be longer than zero');
+  if (ms <= 0) throw new RuleError('timespan_zero');
   return ms;
 }
 
@@ -36,16 +36,16 @@ function stringList(v: unknown, what: string): string[] {
   if (v === undefined) return [];
   if (typeof v === 'string') return [v];
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v;
-  throw new RuleError(`${what} must be a list of strings`);
+  throw new RuleError('string_list', { what });
 }
 
 export function parseCorrelation(section: unknown, generate: unknown): CorrelationSpec {
-  if (!isObj(section)) throw new RuleError('correlation must be a map');
+  if (!isObj(section)) throw new RuleError('correlation_map');
   const type = section.type;
-  if (typeof type !== 'string' || !TYPES.has(type)) throw new RuleError(`correlation type ${JSON.stringify(type)} is not one of ${[...TYPES].join(', ')}`);
+  if (typeof type !== 'string' || !TYPES.has(type)) throw new RuleError('correlation_type', { type: JSON.stringify(type), types: [...TYPES].join(', ') });
   const refs = stringList(section.rules, 'correlation rules');
-  if (refs.length === 0) throw new RuleError('correlation rules must name at least one rule');
-  if (new Set(refs).size !== refs.length) throw new RuleError('correlation rules lists a rule twice');
+  if (refs.length === 0) throw new RuleError('correlation_no_rules');
+  if (new Set(refs).size !== refs.length) throw new RuleError('correlation_rule_twice');
   const spec: CorrelationSpec = {
     type: type as CorrelationType,
     refs,
@@ -55,35 +55,35 @@ export function parseCorrelation(section: unknown, generate: unknown): Correlati
     aliases: new Map(),
     generate: generate === true,
   };
-  if (generate !== undefined && typeof generate !== 'boolean') throw new RuleError('generate must be true or false');
+  if (generate !== undefined && typeof generate !== 'boolean') throw new RuleError('generate_boolean');
   const cond = section.condition;
   if (cond !== undefined) {
-    if (!isObj(cond)) throw new RuleError('correlation condition must be a map such as { gte: 10 }');
+    if (!isObj(cond)) throw new RuleError('correlation_condition_map');
     const c: CountCondition = {};
     for (const [k, v] of Object.entries(cond)) {
       if (k === 'field') {
         spec.field = stringList(v, 'condition field');
         continue;
       }
-      if (!(OPS as readonly string[]).includes(k)) throw new RuleError(`correlation condition '${k}' is not one of ${OPS.join(', ')}, field`);
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new RuleError(`correlation condition ${k} needs a number`);
+      if (!(OPS as readonly string[]).includes(k)) throw new RuleError('correlation_condition_key', { key: k, ops: OPS.join(', ') });
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new RuleError('correlation_condition_number', { key: k });
       c[k as (typeof OPS)[number]] = v;
     }
-    if (Object.keys(c).length === 0) throw new RuleError('correlation condition has no comparison (gt, gte, lt, lte, eq, neq)');
+    if (Object.keys(c).length === 0) throw new RuleError('correlation_condition_empty');
     spec.condition = c;
   }
   const needsCondition = type === 'event_count' || type.startsWith('value_');
-  if (needsCondition && spec.condition === undefined) throw new RuleError(`a ${type} correlation needs a condition`);
-  if (type.startsWith('value_') && spec.field.length === 0) throw new RuleError(`a ${type} correlation needs condition.field`);
-  if (!type.startsWith('value_') && spec.field.length > 0) throw new RuleError(`condition.field is only for value_* correlations`);
+  if (needsCondition && spec.condition === undefined) throw new RuleError('correlation_needs_condition', { type });
+  if (type.startsWith('value_') && spec.field.length === 0) throw new RuleError('correlation_needs_field', { type });
+  if (!type.startsWith('value_') && spec.field.length > 0) throw new RuleError('correlation_field_value_only');
   if (section.aliases !== undefined) {
-    if (!isObj(section.aliases)) throw new RuleError('aliases must be a map');
+    if (!isObj(section.aliases)) throw new RuleError('aliases_map');
     for (const [alias, m] of Object.entries(section.aliases)) {
-      if (!isObj(m)) throw new RuleError(`alias '${alias}' must map rule names to fields`);
+      if (!isObj(m)) throw new RuleError('alias_map', { alias });
       const per = new Map<string, string>();
       for (const [rule, field] of Object.entries(m)) {
-        if (typeof field !== 'string') throw new RuleError(`alias '${alias}': the field for '${rule}' must be a string`);
-        if (!refs.includes(rule)) throw new RuleError(`alias '${alias}' names '${rule}', which the correlation does not refer to`);
+        if (typeof field !== 'string') throw new RuleError('alias_field', { alias, rule });
+        if (!refs.includes(rule)) throw new RuleError('alias_unreferenced', { alias, rule });
         per.set(rule, field);
       }
       spec.aliases.set(alias, per);

@@ -17,7 +17,7 @@ function isObj(v: unknown): v is Obj {
 
 function mapExpr(id: string, map: Obj, env: CompileEnv): Expr {
   const entries = Object.entries(map);
-  if (entries.length === 0) throw new RuleError(`search identifier '${id}' is an empty map`);
+  if (entries.length === 0) throw new RuleError('search_empty_map', { id });
   const xs: Expr[] = entries.map(([key, value]) => {
     const item = compileItem(key, value, env);
     return item.hint ? { t: 'leaf', pred: item.pred, hint: item.hint, cost: item.cost } : { t: 'leaf', pred: item.pred, cost: item.cost };
@@ -28,13 +28,13 @@ function mapExpr(id: string, map: Obj, env: CompileEnv): Expr {
 /** One search identifier: a map (AND), a list of maps (OR of ANDs) or a list of keywords (OR). */
 function identifierExpr(id: string, value: unknown, env: CompileEnv): Expr {
   if (isObj(value)) return mapExpr(id, value, env);
-  if (!Array.isArray(value)) throw new RuleError(`search identifier '${id}' must be a map or a list, not ${value === null ? 'null' : typeof value}`);
-  if (value.length === 0) throw new RuleError(`search identifier '${id}' is an empty list`);
+  if (!Array.isArray(value)) throw new RuleError('search_type', { id, type: value === null ? 'null' : typeof value });
+  if (value.length === 0) throw new RuleError('search_empty_list', { id });
   if (value.every(isObj)) {
     const xs = value.map((m) => mapExpr(id, m, env));
     return xs.length === 1 ? xs[0]! : { t: 'or', xs };
   }
-  if (value.some((v) => isObj(v) || Array.isArray(v))) throw new RuleError(`search identifier '${id}' mixes maps and plain values`);
+  if (value.some((v) => isObj(v) || Array.isArray(v))) throw new RuleError('search_mixed', { id });
   const item = compileItem('', value, env);
   return { t: 'leaf', pred: item.pred, cost: item.cost };
 }
@@ -43,7 +43,7 @@ function condExpr(c: Cond, ids: ReadonlyMap<string, Expr>, names: readonly strin
   switch (c.t) {
     case 'id': {
       const e = ids.get(c.name);
-      if (e === undefined) throw new RuleError(`condition names '${c.name}', which is not a search identifier of the rule`);
+      if (e === undefined) throw new RuleError('condition_unknown_id', { id: c.name });
       return e;
     }
     case 'and':
@@ -53,7 +53,7 @@ function condExpr(c: Cond, ids: ReadonlyMap<string, Expr>, names: readonly strin
       return { t: 'not', x: condExpr(c.x, ids, names) };
     case 'of': {
       const picked = expandPattern(c.pattern, names);
-      if (picked.length === 0) throw new RuleError(`'${c.all ? 'all' : '1'} of ${c.pattern}' matches no search identifier`);
+      if (picked.length === 0) throw new RuleError('condition_no_match', { quantifier: c.all ? 'all' : '1', pattern: c.pattern });
       const xs = picked.map((n) => ids.get(n)!);
       return xs.length === 1 ? xs[0]! : { t: c.all ? 'and' : 'or', xs };
     }
@@ -62,10 +62,10 @@ function condExpr(c: Cond, ids: ReadonlyMap<string, Expr>, names: readonly strin
 
 /** Compiles search identifiers and condition(s); `extra` holds keys that are not identifiers. */
 export function compileDetection(detection: unknown, env: CompileEnv, extra: ReadonlySet<string> = new Set(['condition', 'timeframe'])): Expr {
-  if (!isObj(detection)) throw new RuleError('detection must be a map');
+  if (!isObj(detection)) throw new RuleError('detection_map');
   const condition = detection.condition;
   const conditions = typeof condition === 'string' ? [condition] : Array.isArray(condition) && condition.every((c) => typeof c === 'string') ? condition : undefined;
-  if (conditions === undefined || conditions.length === 0) throw new RuleError('detection has no condition (a string or a list of strings)');
+  if (conditions === undefined || conditions.length === 0) throw new RuleError('detection_no_condition');
   const ids = new Map<string, Expr>();
   for (const [id, value] of Object.entries(detection)) {
     if (extra.has(id)) continue;

@@ -1,5 +1,6 @@
 // The encoding modifiers: utf16le/utf16be/utf16/wide turn text into bytes, base64 and base64offset
 // turn bytes into the text a log would show. A value keeps its bytes until something encodes them.
+import { t } from '../../core/i18n.ts';
 
 export type Encoded = { kind: 'text'; text: string } | { kind: 'bytes'; bytes: Buffer };
 
@@ -8,7 +9,7 @@ export function toBytes(v: Encoded): Buffer {
 }
 
 export function utf16(v: Encoded, mode: 'le' | 'be' | 'bom'): Encoded {
-  if (v.kind === 'bytes') throw new Error('a value cannot be UTF-16 encoded twice');
+  if (v.kind === 'bytes') throw new Error(t('sigma.error.utf16_twice'));
   const le = Buffer.from(v.text, 'utf16le');
   if (mode === 'le') return { kind: 'bytes', bytes: le };
   if (mode === 'bom') return { kind: 'bytes', bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), le]) };

@@ -6,8 +6,20 @@ import type { FieldValue } from '../fields/path.ts';
 import { inNetwork, parseCidr } from './cidr.ts';
 import { base64, base64Offsets, finalText, utf16, type Encoded } from './encode.ts';
 import { compileSigmaString, exactText, hasWildcards, literal, parseSigmaString, plainText, withStar, type SigmaString, type StringTest } from './sigma-string.ts';
+import { t } from '../../core/i18n.ts';
 
-export class RuleError extends Error {}
+/**
+ * A document that cannot be used as written. `code` names its sentence (`sigma.error.<code>` in
+ * `locales/`), `params` fill it; the message is that sentence in the language takeback runs in.
+ */
+export class RuleError extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(t(`sigma.error.${code}`, params));
+  }
+}
 
 /** What predicates read from an event: fields by slot number, and the whole event's text. */
 export interface MatchCtx {
@@ -86,7 +98,7 @@ export function splitKey(key: string): { field: string; mods: string[] } {
 function scalarText(v: unknown, where: string): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  throw new RuleError(`${where}: value ${describe(v)} is not a string, number or boolean`);
+  throw new RuleError('value_type', { where, value: describe(v) });
 }
 
 function anyValue(r: Resolved, values: FieldValue[], test: StringTest): boolean {
@@ -98,35 +110,35 @@ function anyValue(r: Resolved, values: FieldValue[], test: StringTest): boolean 
 function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<CompiledItem, 'cost'> {
   const { field, mods } = splitKey(key);
   const where = field === '' ? `keywords${key}` : key;
-  for (const m of mods) if (!KNOWN.has(m)) throw new RuleError(`${where}: unknown modifier '${m}'`);
+  for (const m of mods) if (!KNOWN.has(m)) throw new RuleError('unknown_modifier', { where, modifier: m });
   const seen = new Set<string>();
   for (const m of mods) {
-    if (seen.has(m)) throw new RuleError(`${where}: modifier '${m}' is given twice`);
+    if (seen.has(m)) throw new RuleError('modifier_twice', { where, modifier: m });
     seen.add(m);
   }
   const has = (m: string): boolean => seen.has(m);
   const list: unknown[] = Array.isArray(raw) ? raw : [raw];
-  if (list.length === 0) throw new RuleError(`${where}: empty value list`);
-  if (has('all') && !Array.isArray(raw)) throw new RuleError(`${where}: 'all' needs a list of values (the specification does not allow it on a single value)`);
-  if (has('all') && list.length < 2) throw new RuleError(`${where}: 'all' needs at least two values`);
+  if (list.length === 0) throw new RuleError('empty_values', { where });
+  if (has('all') && !Array.isArray(raw)) throw new RuleError('all_needs_list', { where });
+  if (has('all') && list.length < 2) throw new RuleError('all_needs_two', { where });
   for (const v of list) {
-    if (Array.isArray(v) || (typeof v === 'object' && v !== null)) throw new RuleError(`${where}: a value cannot be a list or a map`);
+    if (Array.isArray(v) || (typeof v === 'object' && v !== null)) throw new RuleError('value_nested', { where });
   }
-  if (list.includes(null) && list.length > 1) throw new RuleError(`${where}: null cannot be part of a list of values (the specification requires its own selection)`);
-  for (const f of RE_FLAGS) if (has(f) && !has('re')) throw new RuleError(`${where}: '${f}' is a sub-modifier of 're'`);
+  if (list.includes(null) && list.length > 1) throw new RuleError('null_in_list', { where });
+  for (const f of RE_FLAGS) if (has(f) && !has('re')) throw new RuleError('re_sub_modifier', { where, modifier: f });
 
   if (field === '') return keywordItem(where, list, mods, has, env);
   const slot = env.slot(field);
 
   if (has('exists')) {
-    if (mods.length > 1) throw new RuleError(`${where}: 'exists' cannot be combined with other modifiers`);
+    if (mods.length > 1) throw new RuleError('exists_alone', { where });
     const v = list[0];
     const want = v === true || v === 'true' ? true : v === false || v === 'false' ? false : undefined;
-    if (want === undefined || list.length !== 1) throw new RuleError(`${where}: 'exists' takes true or false`);
+    if (want === undefined || list.length !== 1) throw new RuleError('exists_boolean', { where });
     return { pred: (ctx) => ctx.get(slot).present === want };
   }
   if (list[0] === null) {
-    if (mods.length > 0) throw new RuleError(`${where}: a null value cannot have modifiers`);
+    if (mods.length > 0) throw new RuleError('null_modifiers', { where });
     return {
       pred: (ctx) => {
         const r = ctx.get(slot);
@@ -145,11 +157,11 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
   const numeric = typeMods.find((m) => NUMERIC.has(m));
   const stringMods = mods.filter((m) => STRING_MODS.has(m));
   if (typeMods.length > 1 && !(typeMods.length === 2 && timePart !== undefined && numeric !== undefined)) {
-    throw new RuleError(`${where}: '${typeMods[0]!}' and '${typeMods[1]!}' cannot be combined`);
+    throw new RuleError('modifiers_clash', { where, a: typeMods[0]!, b: typeMods[1]! });
   }
 
   if (has('re')) {
-    if (stringMods.length > 0) throw new RuleError(`${where}: 're' cannot be combined with '${stringMods[0]!}'`);
+    if (stringMods.length > 0) throw new RuleError('modifier_with', { where, a: 're', b: stringMods[0]! });
     const flags = { i: has('i'), m: has('m'), s: has('s') };
     tests = list.map((v) => {
       const re = compileRegex(scalarText(v, where), flags);
@@ -157,20 +169,20 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
     });
     cased = true; // patterns see the value as written
   } else if (has('cidr')) {
-    if (stringMods.length > 0) throw new RuleError(`${where}: 'cidr' cannot be combined with '${stringMods[0]!}'`);
+    if (stringMods.length > 0) throw new RuleError('modifier_with', { where, a: 'cidr', b: stringMods[0]! });
     tests = list.map((v) => {
       let net;
       try {
         net = parseCidr(scalarText(v, where));
       } catch (e) {
-        throw new RuleError(`${where}: ${(e as Error).message}`);
+        throw new RuleError('in_value', { where, detail: (e as Error).message });
       }
       return (s: string) => inNetwork(net, s);
     });
   } else if (has('fieldref')) {
     return fieldRef(where, slot, list, has, env);
   } else if (timePart !== undefined || numeric !== undefined) {
-    if (stringMods.length > 0) throw new RuleError(`${where}: '${timePart ?? numeric!}' cannot be combined with '${stringMods[0]!}'`);
+    if (stringMods.length > 0) throw new RuleError('modifier_with', { where, a: timePart ?? numeric!, b: stringMods[0]! });
     tests = list.map((v) => numberTest(where, v, numeric, timePart));
   } else {
     const strings = list.flatMap((v) => transformValue(where, scalarText(v, where), mods, env));
@@ -250,7 +262,7 @@ function transformValue(where: string, text: string, mods: readonly string[], en
   let values: V[] = expands ? expandPlaceholders(where, text, env).map((t) => ({ s: parseSigmaString(t) })) : [{ s: parseSigmaString(text) }];
   const encoded = (v: V, m: string): Encoded => {
     if (v.enc) return v.enc;
-    if (hasWildcards(v.s)) throw new RuleError(`${where}: '${m}' cannot encode a value with wildcards`);
+    if (hasWildcards(v.s)) throw new RuleError('encode_wildcards', { where, modifier: m });
     return { kind: 'text', text: plainText(v.s) };
   };
   for (const m of mods) {
@@ -285,7 +297,7 @@ function transformValue(where: string, text: string, mods: readonly string[], en
         break;
     }
   }
-  if (values.length > MAX_VARIANTS) throw new RuleError(`${where}: the modifiers make ${values.length} variants of the value (limit ${MAX_VARIANTS})`);
+  if (values.length > MAX_VARIANTS) throw new RuleError('too_many_variants', { where, count: values.length, limit: MAX_VARIANTS });
   return values.map((v) => v.s);
 }
 
@@ -321,9 +333,9 @@ function expandPlaceholders(where: string, text: string, env: CompileEnv): strin
       continue;
     }
     const values = env.placeholders[p.name];
-    if (values === undefined || values.length === 0) throw new RuleError(`placeholder %${p.name}% (in ${where}) has no configured value`);
+    if (values === undefined || values.length === 0) throw new RuleError('placeholder_unset', { where, name: p.name });
     out = out.flatMap((o) => values.map((v) => o + v));
-    if (out.length > MAX_VARIANTS) throw new RuleError(`${where}: placeholders expand to more than ${MAX_VARIANTS} values`);
+    if (out.length > MAX_VARIANTS) throw new RuleError('placeholder_variants', { where, limit: MAX_VARIANTS });
   }
   return out;
 }
@@ -339,7 +351,7 @@ function windash(where: string, s: SigmaString): SigmaString[] {
     for (const ch of p) {
       const alts = WINDASH.includes(ch) ? WINDASH : [ch];
       texts = texts.flatMap((t) => alts.map((a) => t + a));
-      if (texts.length * out.length > MAX_VARIANTS) throw new RuleError(`${where}: 'windash' makes more than ${MAX_VARIANTS} variants`);
+      if (texts.length * out.length > MAX_VARIANTS) throw new RuleError('windash_variants', { where, limit: MAX_VARIANTS });
     }
     out = out.flatMap((o) => texts.map((t) => [...o, t]));
   }
@@ -386,7 +398,7 @@ function toNumber(s: string): number | undefined {
 
 function numberTest(where: string, v: unknown, op: string | undefined, part: string | undefined): StringTest {
   const n = typeof v === 'number' ? v : typeof v === 'string' ? toNumber(v) : undefined;
-  if (n === undefined) throw new RuleError(`${where}: ${op ?? part!} needs a number, not ${describe(v)}`);
+  if (n === undefined) throw new RuleError('needs_number', { where, modifier: op ?? part!, value: describe(v) });
   const read = part === undefined ? toNumber : (s: string) => timePartOf(s, part);
   switch (op) {
     case 'lt':
@@ -404,7 +416,7 @@ function numberTest(where: string, v: unknown, op: string | undefined, part: str
 
 function fieldRef(where: string, slot: number, list: unknown[], has: (m: string) => boolean, env: CompileEnv): Omit<CompiledItem, 'cost'> {
   for (const m of ['windash', 'base64', 'base64offset', 'utf16le', 'utf16be', 'utf16', 'wide', 'expand']) {
-    if (has(m)) throw new RuleError(`${where}: 'fieldref' cannot be combined with '${m}'`);
+    if (has(m)) throw new RuleError('modifier_with', { where, a: 'fieldref', b: m });
   }
   const cased = has('cased');
   const cmp: (a: string, b: string) => boolean = has('contains')
@@ -443,9 +455,9 @@ function fieldRef(where: string, slot: number, list: unknown[], has: (m: string)
 /** Keywords: values searched for anywhere in the event's text. */
 function keywordItem(where: string, list: unknown[], mods: readonly string[], has: (m: string) => boolean, env: CompileEnv): Omit<CompiledItem, 'cost'> {
   for (const m of mods) {
-    if (m !== 'all' && m !== 'cased' && !STRING_MODS.has(m) && m !== 're' && !RE_FLAGS.has(m)) throw new RuleError(`${where}: '${m}' cannot be used on keywords`);
+    if (m !== 'all' && m !== 'cased' && !STRING_MODS.has(m) && m !== 're' && !RE_FLAGS.has(m)) throw new RuleError('keyword_modifier', { where, modifier: m });
   }
-  if (list.includes(null)) throw new RuleError(`${where}: a keyword cannot be null`);
+  if (list.includes(null)) throw new RuleError('keyword_null', { where });
   let tests: StringTest[];
   const cased = has('cased');
   if (has('re')) {

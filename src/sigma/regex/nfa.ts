@@ -1,6 +1,7 @@
 // A Thompson automaton for a parsed pattern, run by keeping the set of live states (no backtracking):
 // time is O(text length × automaton size) whatever the pattern, so a rule cannot hang the process.
 import { isWordChar, type AssertKind, type CharPred, type Node } from './parse.ts';
+import { t } from '../../core/i18n.ts';
 
 const CHAR = 0;
 const SPLIT = 1;
@@ -26,7 +27,7 @@ class Builder {
   asserts: Array<AssertKind | undefined> = [];
 
   add(kind: number, pred?: CharPred, assert?: AssertKind): number {
-    if (this.kind.length >= MAX_STATES) throw new RegexTooLargeError(`the pattern needs more than ${MAX_STATES} automaton states`);
+    if (this.kind.length >= MAX_STATES) throw new RegexTooLargeError(t('sigma.regex.states', { limit: MAX_STATES }));
     this.kind.push(kind);
     this.out1.push(-1);
     this.out2.push(-1);

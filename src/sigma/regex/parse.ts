@@ -1,6 +1,7 @@
 // Parses the regular expressions Sigma's `re` modifier allows (a PCRE subset) into a small syntax tree.
 // Only constructs that describe regular languages are accepted, so the tree always compiles to an
 // automaton that matches in linear time; everything else is refused with the reason.
+import { t } from '../../core/i18n.ts';
 
 export type CharPred = (c: number) => boolean;
 
@@ -99,12 +100,12 @@ class Parser {
 
   parse(): Node {
     const node = this.alternation({ ...this.initial });
-    if (this.pos < this.src.length) throw this.fail(`unbalanced ')' at position ${this.pos + 1}`);
+    if (this.pos < this.src.length) throw this.fail('unbalanced', { position: this.pos + 1 });
     return node;
   }
 
-  private fail(msg: string): RegexSyntaxError {
-    return new RegexSyntaxError(msg);
+  private fail(code: string, params: Record<string, string | number> = {}): RegexSyntaxError {
+    return new RegexSyntaxError(t(`sigma.regex.${code}`, params));
   }
 
   private peek(offset = 0): string | undefined {
@@ -156,16 +157,16 @@ class Parser {
         if (counted === null) return atom; // a literal '{', as in PCRE
         min = Number(counted[1]);
         max = counted[2] === undefined ? min : counted[3] === '' ? Infinity : Number(counted[3]);
-        if (max < min) throw this.fail(`repetition {${min},${max}} has its bounds the wrong way round`);
-        if (min > MAX_COUNT || (max !== Infinity && max > MAX_COUNT)) throw this.fail(`repetition counts above ${MAX_COUNT} are not accepted`);
+        if (max < min) throw this.fail('bounds_order', { range: `{${min},${max}}` });
+        if (min > MAX_COUNT || (max !== Infinity && max > MAX_COUNT)) throw this.fail('count_limit', { limit: MAX_COUNT });
         this.pos += counted[0].length;
       } else {
         return atom;
       }
-      if (atom.t === 'assert' || atom.t === 'empty') throw this.fail(`nothing to repeat before position ${this.pos}`);
+      if (atom.t === 'assert' || atom.t === 'empty') throw this.fail('nothing_to_repeat', { position: this.pos });
       // Lazy quantifiers match the same strings; possessive ones are not regular.
       if (this.peek() === '?') this.pos++;
-      else if (this.peek() === '+') throw this.fail('possessive quantifiers are not in Sigma\'s regular expression subset');
+      else if (this.peek() === '+') throw this.fail('possessive');
       atom = { t: 'rep', node: atom, min, max };
     }
   }
@@ -188,7 +189,7 @@ class Parser {
       case '*':
       case '+':
       case '?':
-        throw this.fail(`nothing to repeat before position ${this.pos}`);
+        throw this.fail('nothing_to_repeat', { position: this.pos });
       default:
         return this.literal(ch.charCodeAt(0), flags);
     }
@@ -209,19 +210,19 @@ class Parser {
       this.pos++;
       return this.groupBody({ ...outer });
     }
-    if (next === '=' || next === '!') throw this.fail('lookahead is not in Sigma\'s regular expression subset');
-    if (next === '>') throw this.fail('atomic groups are not in Sigma\'s regular expression subset');
-    if (next === '<' && (this.peek(1) === '=' || this.peek(1) === '!')) throw this.fail('lookbehind is not in Sigma\'s regular expression subset');
+    if (next === '=' || next === '!') throw this.fail('lookahead');
+    if (next === '>') throw this.fail('atomic');
+    if (next === '<' && (this.peek(1) === '=' || this.peek(1) === '!')) throw this.fail('lookbehind');
     if (next === '<' || next === 'P' || next === "'") {
       // Named groups: the name does not matter for matching.
       const m = /^(?:P?<([A-Za-z_][A-Za-z0-9_]*)>|'([A-Za-z_][A-Za-z0-9_]*)')/.exec(this.src.slice(this.pos));
-      if (m === null) throw this.fail(`bad group name at position ${this.pos}`);
+      if (m === null) throw this.fail('group_name', { position: this.pos });
       this.pos += m[0].length;
       return this.groupBody({ ...outer });
     }
     // Flag groups: (?i) (?-i) (?i:...) (?im-s:...)
     const m = /^([ims]*)(?:-([ims]*))?([:)])/.exec(this.src.slice(this.pos));
-    if (m === null) throw this.fail(`unsupported group construct '(?${next ?? ''}' at position ${this.pos}`);
+    if (m === null) throw this.fail('group_construct', { construct: `(?${next ?? ''}`, position: this.pos });
     this.pos += m[0].length;
     const scoped: Flags = m[3] === ':' ? { ...outer } : outer;
     for (const f of m[1] ?? '') scoped[f as keyof Flags] = true;
@@ -232,14 +233,14 @@ class Parser {
 
   private groupBody(flags: Flags): Node {
     const node = this.alternation(flags);
-    if (this.peek() !== ')') throw this.fail('missing )');
+    if (this.peek() !== ')') throw this.fail('missing_paren');
     this.pos++;
     return node;
   }
 
   private escape(flags: Flags): Node {
     const ch = this.src[this.pos++];
-    if (ch === undefined) throw this.fail('pattern ends with a lone backslash');
+    if (ch === undefined) throw this.fail('lone_backslash');
     switch (ch) {
       case 'b':
         return { t: 'assert', kind: 'wb' };
@@ -292,19 +293,19 @@ class Parser {
         return 0;
       case 'x': {
         const m = /^(?:([0-9A-Fa-f]{2})|\{([0-9A-Fa-f]{1,4})\})/.exec(this.src.slice(this.pos));
-        if (m === null) throw this.fail('\\x needs two hex digits');
+        if (m === null) throw this.fail('hex_x');
         this.pos += m[0].length;
         return parseInt(m[1] ?? m[2]!, 16);
       }
       case 'u': {
         const m = /^[0-9A-Fa-f]{4}/.exec(this.src.slice(this.pos));
-        if (m === null) throw this.fail('\\u needs four hex digits');
+        if (m === null) throw this.fail('hex_u');
         this.pos += 4;
         return parseInt(m[0], 16);
       }
     }
-    if (/[1-9]/.test(ch) || ch === 'k') throw this.fail('back-references are not regular and not in Sigma\'s regular expression subset');
-    if (/[A-Za-z0-9]/.test(ch)) throw this.fail(`unsupported escape \\${ch}`);
+    if (/[1-9]/.test(ch) || ch === 'k') throw this.fail('backreference');
+    if (/[A-Za-z0-9]/.test(ch)) throw this.fail('escape', { escape: `\\${ch}` });
     return ch.charCodeAt(0);
   }
 
@@ -319,7 +320,7 @@ class Parser {
     let first = true;
     for (;;) {
       const ch = this.src[this.pos];
-      if (ch === undefined) throw this.fail('missing ]');
+      if (ch === undefined) throw this.fail('missing_bracket');
       if (ch === ']' && !first) {
         this.pos++;
         break;
@@ -327,9 +328,9 @@ class Parser {
       first = false;
       if (ch === '[' && this.peek(1) === ':') {
         const m = /^\[:(\^?)([a-z]+):\]/.exec(this.src.slice(this.pos));
-        if (m === null) throw this.fail('bad POSIX class');
+        if (m === null) throw this.fail('posix_bad');
         const set = posixClass(m[2]!);
-        if (set === undefined) throw this.fail(`unknown POSIX class [:${m[2]!}:]`);
+        if (set === undefined) throw this.fail('posix_unknown', { name: `[:${m[2]!}:]` });
         this.pos += m[0].length;
         if (m[1] === '^') negatedSets.push(set);
         else ranges.push(...set);
@@ -344,8 +345,8 @@ class Parser {
       if (this.peek() === '-' && this.peek(1) !== undefined && this.peek(1) !== ']') {
         this.pos++;
         const hi = this.classAtom();
-        if (typeof hi !== 'number') throw this.fail('a class escape cannot end a range');
-        if (hi < lo) throw this.fail('character range out of order');
+        if (typeof hi !== 'number') throw this.fail('range_class_end');
+        if (hi < lo) throw this.fail('range_order');
         ranges.push([lo, hi]);
       } else {
         ranges.push([lo, lo]);
@@ -361,7 +362,7 @@ class Parser {
     const ch = this.src[this.pos++]!;
     if (ch !== '\\') return ch.charCodeAt(0);
     const e = this.src[this.pos++];
-    if (e === undefined) throw this.fail('pattern ends with a lone backslash');
+    if (e === undefined) throw this.fail('lone_backslash');
     if (e === 'b') return 8;
     const cls = this.classEscape(e);
     if (cls !== undefined) return cls;
