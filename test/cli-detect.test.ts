@@ -118,6 +118,7 @@ describe('detection commands', () => {
     // Why a rule is refused, in Japanese too, and as a code with its values in JSON.
     assert.match(ja.stdout, /拒否: プレースホルダー %Approved_Inviters% \(properties\.initiatedBy\|contains\|expand 内\) に値が設定されていません/);
     assert.match(ja.stdout, /拒否: condition '.*' はパイプによる集計 \(count\/near\) を使っています/);
+    assert.match(ja.stdout, /スキーマ: date: パターン ".*" に合っていなければなりません/);
     const json = JSON.parse((await runCli(['sigma', 'check', SIGMA, '--json'])).stdout) as { entries: Array<{ loads: boolean; reasonCode?: string; reasonParams?: Record<string, unknown> }> };
     const refused = json.entries.filter((e) => !e.loads);
     assert.equal(refused.length, 12);

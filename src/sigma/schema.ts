@@ -2,6 +2,7 @@
 // schema/). A schema error is reported by `sigma check`; it does not stop a runnable rule from loading.
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { t } from '../core/i18n.ts';
 
 export type DocKind = 'rule' | 'correlation' | 'filter';
 
@@ -28,12 +29,26 @@ function load(): Record<DocKind, ValidateFunction> {
   return { rule: compile('rule'), correlation: compile('correlation'), filter: compile('filter') };
 }
 
+/** The keywords the specification's schemas use, each with its sentence (`sigma.schema_error.*`) and the values it takes. */
+const WORDED: Record<string, (p: Record<string, unknown>) => Record<string, string>> = {
+  enum: () => ({}),
+  const: () => ({}),
+  required: (p) => ({ name: String(p.missingProperty) }),
+  type: (p) => ({ type: String(p.type) }),
+  pattern: (p) => ({ pattern: String(p.pattern) }),
+  format: (p) => ({ format: String(p.format) }),
+  maxLength: (p) => ({ limit: String(p.limit) }),
+  minLength: (p) => ({ limit: String(p.limit) }),
+  minItems: (p) => ({ limit: String(p.limit) }),
+  uniqueItems: (p) => ({ i: String(p.i), j: String(p.j) }),
+  additionalProperties: (p) => ({ name: String(p.additionalProperty) }),
+};
+
 function describe(e: ErrorObject): string {
-  const where = e.instancePath === '' ? '(document)' : e.instancePath.slice(1).replaceAll('/', '.');
-  const params = e.params as Record<string, unknown>;
-  if (e.keyword === 'enum' || e.keyword === 'const') return `${where}: must be one of the allowed values`;
-  if (e.keyword === 'required') return `${where}: '${String(params.missingProperty)}' is required`;
-  return `${where}: ${e.message ?? e.keyword}`;
+  const where = e.instancePath === '' ? t('sigma.schema_error.document') : e.instancePath.slice(1).replaceAll('/', '.');
+  const worded = WORDED[e.keyword];
+  const detail = worded !== undefined ? t(`sigma.schema_error.${e.keyword}`, worded(e.params as Record<string, unknown>)) : (e.message ?? e.keyword);
+  return `${where}: ${detail}`;
 }
 
 /** Schema errors for one document, as short readable lines; empty when it conforms. */
