@@ -3,7 +3,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', '**/*.d.ts'] },
+  // bench/out holds generated data and scratch scripts (git ignores it).
+  { ignores: ['node_modules/', 'coverage/', '**/*.d.ts', 'bench/out/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
