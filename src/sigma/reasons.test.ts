@@ -29,6 +29,13 @@ describe('Sigma load reasons', () => {
       if (file.endsWith(join('compile', 'condition.ts'))) for (const m of text.matchAll(/\bfail\('([a-z0-9_]+)'/g)) keys.add(`sigma.condition.${m[1]!}`);
     }
     assert.ok(keys.size > 80, `only ${keys.size} codes found: the patterns above no longer match the code`);
+    // A sentence passed where a code belongs would print as a broken key: every call names a code.
+    const sentences: string[] = [];
+    for (const file of sources(DIR)) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\b(?:fail|RuleError|RegexRejected)\((?!'[a-z0-9_]+'|code|msg\b)[^)]{0,60}/g)) sentences.push(`${file.slice(DIR.length)}: ${m[0]}`);
+    }
+    assert.deepEqual(sentences, []);
     assert.deepEqual([...keys].filter((k) => !has(k)).sort(), []);
   });
 

@@ -77,9 +77,9 @@ export function parseCondition(text: string): Cond {
       i += 3;
       return { t: 'of', all: low === 'all', pattern: pattern.toLowerCase() === 'them' ? 'them' : pattern };
     }
-    if (/^\d+$/.test(low) && toks[i + 1]?.toLowerCase() === 'of') return fail(`'${tok} of' is not Sigma: only '1 of' and 'all of' exist`);
+    if (/^\d+$/.test(low) && toks[i + 1]?.toLowerCase() === 'of') return fail('count_of', { token: tok });
     if (['and', 'or', 'not', 'of', 'them', 'near'].includes(low)) return fail('unexpected', { token: tok });
-    if (!/^[A-Za-z0-9_.\-*]+$/.test(tok)) return fail(`'${tok}' is not a search identifier`);
+    if (!/^[A-Za-z0-9_.\-*]+$/.test(tok)) return fail('not_identifier', { token: tok });
     if (tok.includes('*')) return fail('wildcard', { token: tok });
     i++;
     return { t: 'id', name: tok };
