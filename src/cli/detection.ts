@@ -1,12 +1,17 @@
 // Runs the detections over what the store holds: events (filtered) and each tenant's latest two
-// snapshots. Shared by scan, demo, import and timeline.
+// snapshots. Shared by scan, demo, report and timeline. Events stream through the detector: holding
+// every event in memory would need gigabytes at a million events (and stop a smaller machine with
+// an out-of-memory crash); the events the findings cite are fetched afterwards, in a second pass.
 import type { CanonicalEvent } from '../core/event.ts';
 import { currentLang } from '../core/i18n.ts';
 import { terminalSafe } from '../core/sanitize.ts';
-import { detect, type DetectResult } from '../detect/engine.ts';
+import { Detector, type DetectResult } from '../detect/engine.ts';
 import { atLeast, type Severity } from '../detect/finding.ts';
 import { DETECT_TEXT } from '../detect/registry.ts';
-import { huntFindings } from '../sigma/findings.ts';
+import { evidenceEventIds, EventsWindowTally, pickEvents } from '../report/index.ts';
+import type { EventsWindow } from '../report/coverage.ts';
+import { matchFindings } from '../sigma/findings.ts';
+import { createHunter, type SigmaMatch } from '../sigma/index.ts';
 import type { LoadedRules } from '../sigma/types.ts';
 import type { EventFilter, EvidenceStore } from '../store/store.ts';
 
@@ -27,35 +32,59 @@ async function selfAppIdsOf(store: EvidenceStore, tenant: string): Promise<strin
   return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
 }
 
+export interface StoreDetection extends DetectResult {
+  /** The events the findings cite as evidence (not every event: see `evidence`). */
+  events: Map<string, CanonicalEvent>;
+  /** Tenants whose events were read, sorted. */
+  tenants: string[];
+  /** The time the events read cover, in all and per log: the report's data coverage. */
+  window: EventsWindow;
+}
+
 export async function detectFromStore(
   store: EvidenceStore,
   filter: EventFilter = {},
   tenants: readonly string[] = [],
-  options: { selfAppIds?: readonly string[]; sigma?: LoadedRules } = {},
-): Promise<DetectResult & { events: Map<string, CanonicalEvent> }> {
-  const events = new Map<string, CanonicalEvent>();
-  const seen = new Set(tenants);
-  for await (const e of store.queryEvents({ ...filter, limit: undefined })) {
-    events.set(e.id, e);
-    seen.add(e.tenant);
-  }
-  const wanted = filter.tenant !== undefined ? [filter.tenant] : [...seen];
+  /** `evidence: false` when nobody shows the cited events (the timeline): no second pass for them. */
+  options: { selfAppIds?: readonly string[]; sigma?: LoadedRules; evidence?: boolean } = {},
+): Promise<StoreDetection> {
+  const eventFilter: EventFilter = { ...filter, limit: undefined };
+  const wanted = filter.tenant !== undefined ? [filter.tenant] : [...new Set([...tenants, ...(await store.eventTenants())])].sort();
+  const tally = new EventsWindowTally();
   const findings: DetectResult['findings'] = [];
   const incidents: DetectResult['incidents'] = [];
+  const events = new Map<string, CanonicalEvent>();
+  const read = new Set<string>();
   // Tenants are detected one by one so each gets its own current and previous snapshot.
   for (const tenant of wanted) {
     const [current, previous] = await store.latestSnapshots(tenant, 2);
-    const tenantEvents = [...events.values()].filter((e) => e.tenant === tenant);
     const selfAppIds = [...(options.selfAppIds ?? []), ...(await selfAppIdsOf(store, tenant))];
-    const result = await detect(tenantEvents, { ...(current ? { current } : {}), ...(previous ? { previous } : {}) }, selfAppIds.length > 0 ? { selfAppIds } : {});
-    findings.push(...result.findings);
+    const detector = new Detector(selfAppIds.length > 0 ? { selfAppIds } : {});
     // Sigma rules the user asked for report in the same pipeline, beside the built-in findings.
-    if (options.sigma) findings.push(...huntFindings(options.sigma, tenantEvents, events));
+    const hunter = options.sigma ? createHunter(options.sigma) : undefined;
+    const matches: SigmaMatch[] = [];
+    let count = 0;
+    for await (const e of store.queryEvents({ ...eventFilter, tenant })) {
+      count++;
+      tally.add(e);
+      detector.add(e);
+      if (hunter) for (const m of hunter.push(e)) matches.push(m);
+    }
+    if (hunter) for (const m of hunter.finish()) matches.push(m);
+    if (count > 0) read.add(tenant);
+    const result = detector.finish({ ...(current ? { current } : {}), ...(previous ? { previous } : {}) });
     incidents.push(...result.incidents);
+    // A Sigma finding names its events' tenant and entities: its events are needed to make it.
+    const ids = options.evidence === false ? new Set<string>() : evidenceEventIds(result.findings);
+    for (const m of matches) for (const id of m.eventIds) ids.add(id);
+    const cited = await pickEvents(store.queryEvents({ ...eventFilter, tenant }), ids);
+    for (const [id, e] of cited) events.set(id, e);
+    findings.push(...result.findings);
+    if (options.sigma) findings.push(...matchFindings(options.sigma, matches, cited));
   }
   // Sigma findings and several tenants' findings in one list: in time order, like detect()'s own.
   if (options.sigma || wanted.length > 1) findings.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
-  return { findings, incidents, events };
+  return { findings, incidents, events, tenants: [...read].sort(), window: tally.result() };
 }
 
 export function worstSeverity(result: DetectResult): Severity | undefined {

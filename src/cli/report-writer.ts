@@ -9,6 +9,7 @@ import type { DetectResult } from '../detect/engine.ts';
 import type { EvidenceStore } from '../store/store.ts';
 import { LAST_ASSESSMENT_KEY } from './assessment.ts';
 import { buildReport, EventsWindowTally, renderReport, REPORT_EXTENSIONS, type ReportFormat } from '../report/index.ts';
+import type { EventsWindow } from '../report/coverage.ts';
 
 export interface ReportSubject {
   tenant: string;
@@ -20,13 +21,18 @@ export interface ReportSubject {
 }
 
 export function renderDetectionReport(
-  detection: DetectResult & { events: Map<string, CanonicalEvent> },
+  /** `events`: the cited events; `window`: what all the events read cover (when absent, `events` are taken to be all of them). */
+  detection: DetectResult & { events: Map<string, CanonicalEvent>; window?: EventsWindow },
   subjects: readonly ReportSubject[],
   format: ReportFormat,
   posture: readonly AssessmentResult[] = [],
 ): string {
-  const tally = new EventsWindowTally();
-  for (const e of detection.events.values()) tally.add(e);
+  let window = detection.window;
+  if (window === undefined) {
+    const tally = new EventsWindowTally();
+    for (const e of detection.events.values()) tally.add(e);
+    window = tally.result();
+  }
   const sources: Record<string, Record<string, SourceStatus & { count?: number }>> = {};
   for (const s of subjects) if (s.sources) sources[s.tenant] = s.sources;
   const model = buildReport({
@@ -41,7 +47,7 @@ export function renderDetectionReport(
     findings: detection.findings,
     incidents: detection.incidents,
     events: detection.events,
-    coverage: { eventsWindow: tally.result(), sources },
+    coverage: { eventsWindow: window, sources },
     posture,
   });
   return renderReport(model, format);

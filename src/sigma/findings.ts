@@ -110,6 +110,11 @@ export function huntFindings(loaded: LoadedRules, events: readonly CanonicalEven
   const matches: SigmaMatch[] = [];
   for (const e of events) matches.push(...hunter.push(e));
   matches.push(...hunter.finish());
+  return matchFindings(loaded, matches, byId);
+}
+
+/** Matches as findings, sorted by time, each once; `byId` must hold the events the matches name. */
+export function matchFindings(loaded: LoadedRules, matches: readonly SigmaMatch[], byId: ReadonlyMap<string, CanonicalEvent>): Finding[] {
   const meta = ruleMetaById(loaded);
   const out: Finding[] = [];
   const ids = new Set<string>();

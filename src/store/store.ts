@@ -87,6 +87,8 @@ export interface EvidenceStore {
   verify(): Promise<VerifyResult>;
   recordImport(record: ImportRecord): Promise<void>;
   stats(): Promise<StoreStats>;
+  /** Tenants that have at least one event, sorted. */
+  eventTenants(): Promise<string[]>;
   /** Snapshots are versioned: saving never replaces an earlier one. */
   saveSnapshot(snapshot: Snapshot): Promise<void>;
   /** Tenants that have at least one snapshot. */

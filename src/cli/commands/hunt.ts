@@ -6,7 +6,8 @@ import { t } from '../../core/i18n.ts';
 import { safeJson, terminalSafe } from '../../core/sanitize.ts';
 import type { CanonicalEvent } from '../../core/event.ts';
 import type { Finding } from '../../detect/finding.ts';
-import type { ReportFormat } from '../../report/index.ts';
+import { EventsWindowTally, pickEvents, type ReportFormat } from '../../report/index.ts';
+import type { EventsWindow } from '../../report/coverage.ts';
 import { ruleMetaById, sigmaFinding } from '../../sigma/findings.ts';
 import { BUILTIN_RULES_DIR, checkRules, createHunter, loadRules, type RuleMeta, type SigmaMatch } from '../../sigma/index.ts';
 import { openStore } from '../../store/open.ts';
@@ -38,19 +39,28 @@ export async function huntCommand(opts: HuntOptions, global: GlobalOptions, io: 
   };
   const hunter = createHunter(loaded);
   const matches: SigmaMatch[] = [];
-  // A report needs the matched events themselves; a plain hunt only counts them.
-  const kept = new Map<string, CanonicalEvent>();
+  // A report needs the matched events themselves and the time the events cover; a plain hunt only
+  // counts them. The matched events are fetched in a second pass: keeping every event would take
+  // gigabytes at a million events.
+  const tally = new EventsWindowTally();
+  const tenants = new Set<string>();
   let events = 0;
   const store = openStore(global.store);
   try {
     // The store yields events in time order, as correlations need.
     for await (const e of store.queryEvents(opts.filter)) {
       events++;
-      if (opts.report) kept.set(e.id, e);
+      if (opts.report) {
+        tally.add(e);
+        tenants.add(e.tenant);
+      }
       matches.push(...hunter.push(e).filter(selected));
     }
     matches.push(...hunter.finish().filter(selected));
-    if (opts.report) await writeHuntReport(store, matches, meta, kept, opts.report);
+    if (opts.report) {
+      const cited = await pickEvents(store.queryEvents(opts.filter), new Set(matches.flatMap((m) => m.eventIds)));
+      await writeHuntReport(store, matches, meta, cited, { window: tally.result(), tenants: [...tenants].sort() }, opts.report);
+    }
   } finally {
     await store.close();
   }
@@ -84,12 +94,13 @@ async function writeHuntReport(
   matches: readonly SigmaMatch[],
   meta: ReadonlyMap<string, RuleMeta>,
   events: Map<string, CanonicalEvent>,
+  read: { window: EventsWindow; tenants: string[] },
   report: { path: string; format: ReportFormat },
 ): Promise<void> {
   const findings = matches.map((m) => sigmaFinding(m, events, meta.get(m.ruleId))).filter((f): f is Finding => f !== undefined);
-  const tenants = [...new Set([...events.values()].map((e) => e.tenant))].sort();
-  const { subjects } = await reportSubjects(store, tenants);
-  writeReportFile(report.path, renderDetectionReport({ findings, incidents: [], events }, subjects, report.format));
+  const { subjects } = await reportSubjects(store, read.tenants);
+  const window = read.window;
+  writeReportFile(report.path, renderDetectionReport({ findings, incidents: [], events, window }, subjects, report.format));
 }
 
 export function sigmaCheckCommand(opts: { dirs: string[]; json: boolean }, _global: GlobalOptions, io: Io): number {

@@ -25,7 +25,7 @@ export async function reportCommand(opts: ReportCommandOptions, global: GlobalOp
   let tenants: string[];
   try {
     const detection = await detectFromStore(store, opts.filter, [], sigma ? { sigma } : {});
-    tenants = [...new Set([...detection.events.values()].map((e) => e.tenant))].sort();
+    tenants = detection.tenants;
     const { subjects, posture } = await reportSubjects(store, tenants);
     content = renderDetectionReport(detection, subjects, opts.format, posture);
   } finally {

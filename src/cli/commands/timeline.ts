@@ -12,7 +12,8 @@ export async function timelineCommand(opts: { filter: EventFilter; json: boolean
   const sigma = opts.sigma?.length ? loadSigmaOption(opts.sigma, io) : undefined;
   const store = openStore(global.store);
   try {
-    const { findings, incidents } = await detectFromStore(store, opts.filter, [], sigma ? { sigma } : {});
+    // The timeline names its steps; it shows no evidence events, so none are fetched.
+    const { findings, incidents } = await detectFromStore(store, opts.filter, [], { evidence: false, ...(sigma ? { sigma } : {}) });
     if (opts.json) io.stdout.write(safeJson({ incidents, findings }, 2) + '\n');
     else io.stdout.write(renderTimeline({ findings, incidents }, timelineLabels()));
   } finally {

@@ -63,6 +63,13 @@ export class SqliteStore implements EvidenceStore {
     });
   }
 
+  eventTenants(): Promise<string[]> {
+    this.events.flush();
+    // Each tenant with events has its chain head: one row per tenant, not a scan of the events.
+    const rows = this.db.prepare<[], string>('SELECT t.value FROM chain_heads h JOIN terms t ON t.id = h.tenant ORDER BY t.value').pluck().all();
+    return Promise.resolve(rows);
+  }
+
   saveSnapshot(snapshot: Snapshot): Promise<void> {
     this.snapshots.save(snapshot);
     return Promise.resolve();
