@@ -3,7 +3,7 @@
 // through a small reorder buffer into the correlation windows.
 import type { CanonicalEvent } from '../core/event.ts';
 import { requiredValues, type Expr } from './compile/detection.ts';
-import type { IndexHint, ItemCost, MatchCtx, Pred } from './compile/item.ts';
+import type { ContainsItem, IndexHint, ItemCost, MatchCtx, Pred } from './compile/item.ts';
 import { cheapFirst } from './compile/order.ts';
 import { CorrelationState, type Fired, type Hit } from './correlate.ts';
 import type { Binding, EventView, Reader, Resolved } from './fields/access.ts';
@@ -105,6 +105,11 @@ class Ctx implements MatchCtx {
     return r;
   }
 
+  /** The field in `slot` has been read for this event. */
+  has(slot: number): boolean {
+    return this.stamps[slot] === this.stamp;
+  }
+
   lower(slot: number): FieldValue[] {
     const r = this.get(slot);
     if (this.lowered[slot] !== this.stamp) {
@@ -183,7 +188,36 @@ class BoundView {
       }
       return read + c.test;
     };
-    for (const b of bound) b.pred = cheapFirst(b.rule.expr, leafCost);
+    const searches = new Map<ContainsItem, Pred | undefined>();
+    const leafPred = (leaf: Extract<Expr, { t: 'leaf' }>): Pred => {
+      const c = leaf.contains;
+      if (c === undefined) return leaf.pred;
+      let p = searches.get(c);
+      if (!searches.has(c)) {
+        p = this.searchPred(c, leaf.pred);
+        searches.set(c, p);
+      }
+      return p ?? leaf.pred;
+    };
+    for (const b of bound) b.pred = cheapFirst(b.rule.expr, leafCost, leafPred);
+  }
+
+  /**
+   * A `contains` item answered by searching the field's sources, where one of them can search without
+   * making its values (`json-members`: JSON text), unless the field was already read for this event.
+   */
+  private searchPred(c: ContainsItem, pred: Pred): Pred | undefined {
+    const search = this.binding.searcher(c.field, c.needles);
+    if (search === undefined) return undefined;
+    const ctx = this.ctx;
+    const { slot, needles, all, cased } = c;
+    return (x) => {
+      if (ctx.has(slot)) return pred(x);
+      for (let i = 0; i < needles.length; i++) {
+        if (search(ctx.ev, needles[i]!, cased) !== all) return !all;
+      }
+      return all;
+    };
   }
 
   /**

@@ -5,7 +5,7 @@ import type { Resolved } from '../fields/access.ts';
 import type { FieldValue } from '../fields/path.ts';
 import { inNetwork, parseCidr } from './cidr.ts';
 import { base64, base64Offsets, finalText, utf16, type Encoded } from './encode.ts';
-import { compileSigmaString, exactText, hasWildcards, literal, parseSigmaString, plainText, withStar, type SigmaString, type StringTest } from './sigma-string.ts';
+import { compileSigmaString, containsText, exactText, hasWildcards, literal, parseSigmaString, plainText, withStar, type SigmaString, type StringTest } from './sigma-string.ts';
 
 export class RuleError extends Error {}
 
@@ -38,10 +38,26 @@ export interface ItemCost {
   test: number;
 }
 
+/**
+ * An item that only asks whether the field's values contain some texts (`contains`, without `neq`):
+ * the hunter may answer it by searching the field's sources instead of reading its values (JSON text
+ * searched without being made). Same truth value as the item's predicate.
+ */
+export interface ContainsItem {
+  field: string;
+  slot: number;
+  /** The texts looked for, in lower case unless `cased`. */
+  needles: string[];
+  /** Every needle must occur (in any value); else any needle. */
+  all: boolean;
+  cased: boolean;
+}
+
 export interface CompiledItem {
   pred: Pred;
   hint?: IndexHint;
   cost: ItemCost;
+  contains?: ContainsItem;
 }
 
 /** The relative cost of an item's test from its modifiers (the read is priced per shape, later). */
@@ -139,6 +155,7 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
   let tests: StringTest[];
   let cased = has('cased');
   let hint: IndexHint | undefined;
+  let contains: ContainsItem | undefined;
 
   const typeMods = ['re', 'cidr', 'fieldref', ...NUMERIC, ...TIME_PARTS].filter(has);
   const timePart = typeMods.find((m) => TIME_PARTS.has(m));
@@ -179,6 +196,8 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
       const literals = strings.map(exactText);
       if (literals.every((l): l is string => l !== undefined)) hint = { field, literals };
     }
+    const needles = strings.map((s) => containsText(s, cased));
+    if (!neq && needles.every((n): n is string => n !== undefined)) contains = { field, slot, needles, all, cased };
   }
 
   const lowerSide = !cased;
@@ -194,8 +213,9 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
       },
     };
   }
-  if (all) return { pred: (ctx) => tests.every((t) => anyValue(ctx.get(slot), read(ctx), t)) };
-  const withHint = hint ? { hint } : {};
+  const withContains = contains ? { contains } : {};
+  if (all) return { pred: (ctx) => tests.every((t) => anyValue(ctx.get(slot), read(ctx), t)), ...withContains };
+  const withHint = hint ? { hint, ...withContains } : withContains;
   if (hint !== undefined && hint.literals.length > 1) {
     // Exact values (the rule index's case): one set lookup per value instead of a test per literal.
     const set = new Set(hint.literals);
