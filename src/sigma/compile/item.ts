@@ -5,7 +5,7 @@ import type { Resolved } from '../fields/access.ts';
 import type { FieldValue } from '../fields/path.ts';
 import { inNetwork, parseCidr } from './cidr.ts';
 import { base64, base64Offsets, finalText, utf16, type Encoded } from './encode.ts';
-import { compileSigmaString, containsText, exactText, hasWildcards, literal, parseSigmaString, plainText, withStar, type SigmaString, type StringTest } from './sigma-string.ts';
+import { compileSigmaString, containsText, equalText, exactText, hasWildcards, literal, parseSigmaString, plainText, withStar, type SigmaString, type StringTest } from './sigma-string.ts';
 
 export class RuleError extends Error {}
 
@@ -156,6 +156,9 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
   let cased = has('cased');
   let hint: IndexHint | undefined;
   let contains: ContainsItem | undefined;
+  // A single value compared whole or looked for inside: tested in place, without calling its test.
+  let equal: string | undefined;
+  let included: string | undefined;
 
   const typeMods = ['re', 'cidr', 'fieldref', ...NUMERIC, ...TIME_PARTS].filter(has);
   const timePart = typeMods.find((m) => TIME_PARTS.has(m));
@@ -198,6 +201,10 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
     }
     const needles = strings.map((s) => containsText(s, cased));
     if (!neq && needles.every((n): n is string => n !== undefined)) contains = { field, slot, needles, all, cased };
+    if (strings.length === 1) {
+      equal = equalText(strings[0]!, cased);
+      if (equal === undefined) included = needles[0];
+    }
   }
 
   const lowerSide = !cased;
@@ -232,6 +239,9 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
       ...withHint,
     };
   }
+  if (tests.length === 1 && (equal !== undefined || included !== undefined)) {
+    return { pred: singleText(slot, lowerSide, equal, included), ...withHint };
+  }
   if (tests.length === 1) {
     const t = tests[0]!;
     return {
@@ -259,6 +269,27 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
       return false;
     },
     ...withHint,
+  };
+}
+
+/** The predicate of one value without wildcards (`equal`) or one `*text*` (`included`). */
+function singleText(slot: number, lowerSide: boolean, equal: string | undefined, included: string | undefined): Pred {
+  if (equal !== undefined) {
+    const lit = equal;
+    return (ctx) => {
+      const vals = lowerSide ? ctx.lower(slot) : ctx.get(slot).values;
+      for (let i = 0; i < vals.length; i++) if (vals[i] === lit) return true;
+      return false;
+    };
+  }
+  const lit = included!;
+  return (ctx) => {
+    const vals = lowerSide ? ctx.lower(slot) : ctx.get(slot).values;
+    for (let i = 0; i < vals.length; i++) {
+      const v = vals[i]!;
+      if (v !== null && v.includes(lit)) return true;
+    }
+    return false;
   };
 }
 

@@ -77,6 +77,12 @@ export function containsText(s: SigmaString, cased: boolean): string | undefined
   return texts[0];
 }
 
+/** The text a value without wildcards must equal (lower case unless `cased`), as its test compares. */
+export function equalText(s: SigmaString, cased: boolean): string | undefined {
+  if (hasWildcards(s)) return undefined;
+  return (normalise(s, cased) as string[]).join('');
+}
+
 /** A test for one value; `cased` false means both sides are compared in lower case. */
 export function compileSigmaString(s: SigmaString, cased: boolean): StringTest {
   const parts = normalise(s, cased);
