@@ -143,6 +143,8 @@ class BoundView {
   private readonly index = new Map<string, BoundRule[]>();
   private readonly always: BoundRule[] = [];
   private readonly disc?: Reader;
+  /** The Ctx slot of a rule field read exactly as the discriminator, or -1. */
+  private readonly discSlot: number = -1;
   private readonly when?: { read: Reader; equals: ReadonlySet<string> };
 
   constructor(
@@ -156,7 +158,15 @@ class BoundView {
     const view = binding.view;
     if (view.when !== undefined) this.when = { read: binding.specReader(view.when.spec), equals: view.when.equals };
     const disc = noIndex ? undefined : view.discriminator;
-    if (disc !== undefined) this.disc = binding.specReader(disc);
+    if (disc !== undefined) {
+      this.disc = binding.specReader(disc);
+      // A rule field read exactly as the discriminator (operationName, usually): the index reads it
+      // through the event's memo, so the rules that test it again find it read and lower-cased.
+      this.discSlot = names.findIndex((n) => {
+        const specs = binding.mapped(n);
+        return specs !== undefined && specs.length === 1 && sameSpec(specs[0]!, disc);
+      });
+    }
     const slotOf = new Map(names.map((n, i) => [n.toLowerCase(), i]));
     const bound: BoundRule[] = [];
     for (const s of slots) {
@@ -297,13 +307,18 @@ class BoundView {
 
   private indexed(ev: EventView): readonly BoundRule[] {
     if (this.disc === undefined) return this.always;
-    const values: FieldValue[] = [];
-    this.disc(ev, values);
+    let values: FieldValue[];
+    if (this.discSlot >= 0) values = this.ctx.lower(this.discSlot);
+    else {
+      values = [];
+      this.disc(ev, values);
+      for (let i = 0; i < values.length; i++) values[i] = values[i]?.toLowerCase() ?? null;
+    }
     let found: BoundRule[] | undefined;
     let many = false;
     for (const v of values) {
       if (v === null) continue;
-      const list = this.index.get(v.toLowerCase());
+      const list = this.index.get(v);
       if (list === undefined) continue;
       if (found === undefined) found = list;
       else {
@@ -345,6 +360,13 @@ function collectHintFields(e: Expr, out: Set<string>): void {
     if (e.hint !== undefined) out.add(e.hint.field.toLowerCase());
   } else if (e.t === 'not') collectHintFields(e.x, out);
   else if (e.t === 'and' || e.t === 'or') for (const x of e.xs) collectHintFields(x, out);
+}
+
+/** Two specs that read the same values in any shape: same start, path, transform, no value mapping. */
+function sameSpec(a: PathSpec, b: PathSpec): boolean {
+  if (a === b) return true;
+  const plainish = (s: PathSpec): boolean => s.map === undefined && s.otherwise === undefined && s.also === undefined && s.template === undefined;
+  return a.constant === undefined && b.constant === undefined && a.base === b.base && a.path !== undefined && a.path.text === b.path?.text && a.transform === b.transform && plainish(a) && plainish(b);
 }
 
 function specCanProduce(s: PathSpec, literal: string): boolean {
