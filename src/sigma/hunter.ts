@@ -3,7 +3,7 @@
 // through a small reorder buffer into the correlation windows.
 import type { CanonicalEvent } from '../core/event.ts';
 import { requiredValues, type Expr } from './compile/detection.ts';
-import type { IndexHint, ItemCost, MatchCtx, Pred } from './compile/item.ts';
+import type { ContainsItem, IndexHint, ItemCost, MatchCtx, Pred } from './compile/item.ts';
 import { cheapFirst } from './compile/order.ts';
 import { CorrelationState, type Fired, type Hit } from './correlate.ts';
 import type { Binding, EventView, Reader, Resolved } from './fields/access.ts';
@@ -105,6 +105,11 @@ class Ctx implements MatchCtx {
     return r;
   }
 
+  /** The field in `slot` has been read for this event. */
+  has(slot: number): boolean {
+    return this.stamps[slot] === this.stamp;
+  }
+
   lower(slot: number): FieldValue[] {
     const r = this.get(slot);
     if (this.lowered[slot] !== this.stamp) {
@@ -138,6 +143,8 @@ class BoundView {
   private readonly index = new Map<string, BoundRule[]>();
   private readonly always: BoundRule[] = [];
   private readonly disc?: Reader;
+  /** The Ctx slot of a rule field read exactly as the discriminator, or -1. */
+  private readonly discSlot: number = -1;
   private readonly when?: { read: Reader; equals: ReadonlySet<string> };
 
   constructor(
@@ -151,7 +158,15 @@ class BoundView {
     const view = binding.view;
     if (view.when !== undefined) this.when = { read: binding.specReader(view.when.spec), equals: view.when.equals };
     const disc = noIndex ? undefined : view.discriminator;
-    if (disc !== undefined) this.disc = binding.specReader(disc);
+    if (disc !== undefined) {
+      this.disc = binding.specReader(disc);
+      // A rule field read exactly as the discriminator (operationName, usually): the index reads it
+      // through the event's memo, so the rules that test it again find it read and lower-cased.
+      this.discSlot = names.findIndex((n) => {
+        const specs = binding.mapped(n);
+        return specs !== undefined && specs.length === 1 && sameSpec(specs[0]!, disc);
+      });
+    }
     const slotOf = new Map(names.map((n, i) => [n.toLowerCase(), i]));
     const bound: BoundRule[] = [];
     for (const s of slots) {
@@ -183,7 +198,36 @@ class BoundView {
       }
       return read + c.test;
     };
-    for (const b of bound) b.pred = cheapFirst(b.rule.expr, leafCost);
+    const searches = new Map<ContainsItem, Pred | undefined>();
+    const leafPred = (leaf: Extract<Expr, { t: 'leaf' }>): Pred => {
+      const c = leaf.contains;
+      if (c === undefined) return leaf.pred;
+      let p = searches.get(c);
+      if (!searches.has(c)) {
+        p = this.searchPred(c, leaf.pred);
+        searches.set(c, p);
+      }
+      return p ?? leaf.pred;
+    };
+    for (const b of bound) b.pred = cheapFirst(b.rule.expr, leafCost, leafPred);
+  }
+
+  /**
+   * A `contains` item answered by searching the field's sources, where one of them can search without
+   * making its values (`json-members`: JSON text), unless the field was already read for this event.
+   */
+  private searchPred(c: ContainsItem, pred: Pred): Pred | undefined {
+    const search = this.binding.searcher(c.field, c.needles);
+    if (search === undefined) return undefined;
+    const ctx = this.ctx;
+    const { slot, needles, all, cased } = c;
+    return (x) => {
+      if (ctx.has(slot)) return pred(x);
+      for (let i = 0; i < needles.length; i++) {
+        if (search(ctx.ev, needles[i]!, cased) !== all) return !all;
+      }
+      return all;
+    };
   }
 
   /**
@@ -263,13 +307,18 @@ class BoundView {
 
   private indexed(ev: EventView): readonly BoundRule[] {
     if (this.disc === undefined) return this.always;
-    const values: FieldValue[] = [];
-    this.disc(ev, values);
+    let values: FieldValue[];
+    if (this.discSlot >= 0) values = this.ctx.lower(this.discSlot);
+    else {
+      values = [];
+      this.disc(ev, values);
+      for (let i = 0; i < values.length; i++) values[i] = values[i]?.toLowerCase() ?? null;
+    }
     let found: BoundRule[] | undefined;
     let many = false;
     for (const v of values) {
       if (v === null) continue;
-      const list = this.index.get(v.toLowerCase());
+      const list = this.index.get(v);
       if (list === undefined) continue;
       if (found === undefined) found = list;
       else {
@@ -311,6 +360,13 @@ function collectHintFields(e: Expr, out: Set<string>): void {
     if (e.hint !== undefined) out.add(e.hint.field.toLowerCase());
   } else if (e.t === 'not') collectHintFields(e.x, out);
   else if (e.t === 'and' || e.t === 'or') for (const x of e.xs) collectHintFields(x, out);
+}
+
+/** Two specs that read the same values in any shape: same start, path, transform, no value mapping. */
+function sameSpec(a: PathSpec, b: PathSpec): boolean {
+  if (a === b) return true;
+  const plainish = (s: PathSpec): boolean => s.map === undefined && s.otherwise === undefined && s.also === undefined && s.template === undefined;
+  return a.constant === undefined && b.constant === undefined && a.base === b.base && a.path !== undefined && a.path.text === b.path?.text && a.transform === b.transform && plainish(a) && plainish(b);
 }
 
 function specCanProduce(s: PathSpec, literal: string): boolean {

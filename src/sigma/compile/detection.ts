@@ -1,10 +1,10 @@
 // A rule's `detection` section (or a filter's) → an expression tree of compiled items. The tree is
 // kept (not only a closure) so the hunter can read which operation names a rule needs.
 import { expandPattern, parseCondition, type Cond } from './condition.ts';
-import { compileItem, RuleError, type CompileEnv, type IndexHint, type ItemCost, type MatchCtx, type Pred } from './item.ts';
+import { compileItem, RuleError, type CompileEnv, type ContainsItem, type IndexHint, type ItemCost, type MatchCtx, type Pred } from './item.ts';
 
 export type Expr =
-  | { t: 'leaf'; pred: Pred; hint?: IndexHint; cost?: ItemCost }
+  | { t: 'leaf'; pred: Pred; hint?: IndexHint; cost?: ItemCost; contains?: ContainsItem }
   | { t: 'and' | 'or'; xs: Expr[] }
   | { t: 'not'; x: Expr }
   | { t: 'const'; value: boolean };
@@ -20,7 +20,10 @@ function mapExpr(id: string, map: Obj, env: CompileEnv): Expr {
   if (entries.length === 0) throw new RuleError('search_empty_map', { id });
   const xs: Expr[] = entries.map(([key, value]) => {
     const item = compileItem(key, value, env);
-    return item.hint ? { t: 'leaf', pred: item.pred, hint: item.hint, cost: item.cost } : { t: 'leaf', pred: item.pred, cost: item.cost };
+    const leaf: Expr = { t: 'leaf', pred: item.pred, cost: item.cost };
+    if (item.hint) leaf.hint = item.hint;
+    if (item.contains) leaf.contains = item.contains;
+    return leaf;
   });
   return xs.length === 1 ? xs[0]! : { t: 'and', xs };
 }

@@ -5,7 +5,7 @@ import type { Resolved } from '../fields/access.ts';
 import type { FieldValue } from '../fields/path.ts';
 import { inNetwork, parseCidr } from './cidr.ts';
 import { base64, base64Offsets, finalText, utf16, type Encoded } from './encode.ts';
-import { compileSigmaString, exactText, hasWildcards, literal, parseSigmaString, plainText, withStar, type SigmaString, type StringTest } from './sigma-string.ts';
+import { compileSigmaString, containsText, equalText, exactText, hasWildcards, literal, parseSigmaString, plainText, withStar, type SigmaString, type StringTest } from './sigma-string.ts';
 import { t } from '../../core/i18n.ts';
 
 /**
@@ -50,10 +50,26 @@ export interface ItemCost {
   test: number;
 }
 
+/**
+ * An item that only asks whether the field's values contain some texts (`contains`, without `neq`):
+ * the hunter may answer it by searching the field's sources instead of reading its values (JSON text
+ * searched without being made). Same truth value as the item's predicate.
+ */
+export interface ContainsItem {
+  field: string;
+  slot: number;
+  /** The texts looked for, in lower case unless `cased`. */
+  needles: string[];
+  /** Every needle must occur (in any value); else any needle. */
+  all: boolean;
+  cased: boolean;
+}
+
 export interface CompiledItem {
   pred: Pred;
   hint?: IndexHint;
   cost: ItemCost;
+  contains?: ContainsItem;
 }
 
 /** The relative cost of an item's test from its modifiers (the read is priced per shape, later). */
@@ -151,6 +167,10 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
   let tests: StringTest[];
   let cased = has('cased');
   let hint: IndexHint | undefined;
+  let contains: ContainsItem | undefined;
+  // A single value compared whole or looked for inside: tested in place, without calling its test.
+  let equal: string | undefined;
+  let included: string | undefined;
 
   const typeMods = ['re', 'cidr', 'fieldref', ...NUMERIC, ...TIME_PARTS].filter(has);
   const timePart = typeMods.find((m) => TIME_PARTS.has(m));
@@ -191,6 +211,12 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
       const literals = strings.map(exactText);
       if (literals.every((l): l is string => l !== undefined)) hint = { field, literals };
     }
+    const needles = strings.map((s) => containsText(s, cased));
+    if (!neq && needles.every((n): n is string => n !== undefined)) contains = { field, slot, needles, all, cased };
+    if (strings.length === 1) {
+      equal = equalText(strings[0]!, cased);
+      if (equal === undefined) included = needles[0];
+    }
   }
 
   const lowerSide = !cased;
@@ -206,8 +232,9 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
       },
     };
   }
-  if (all) return { pred: (ctx) => tests.every((t) => anyValue(ctx.get(slot), read(ctx), t)) };
-  const withHint = hint ? { hint } : {};
+  const withContains = contains ? { contains } : {};
+  if (all) return { pred: (ctx) => tests.every((t) => anyValue(ctx.get(slot), read(ctx), t)), ...withContains };
+  const withHint = hint ? { hint, ...withContains } : withContains;
   if (hint !== undefined && hint.literals.length > 1) {
     // Exact values (the rule index's case): one set lookup per value instead of a test per literal.
     const set = new Set(hint.literals);
@@ -223,6 +250,9 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
       },
       ...withHint,
     };
+  }
+  if (tests.length === 1 && (equal !== undefined || included !== undefined)) {
+    return { pred: singleText(slot, lowerSide, equal, included), ...withHint };
   }
   if (tests.length === 1) {
     const t = tests[0]!;
@@ -251,6 +281,27 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
       return false;
     },
     ...withHint,
+  };
+}
+
+/** The predicate of one value without wildcards (`equal`) or one `*text*` (`included`). */
+function singleText(slot: number, lowerSide: boolean, equal: string | undefined, included: string | undefined): Pred {
+  if (equal !== undefined) {
+    const lit = equal;
+    return (ctx) => {
+      const vals = lowerSide ? ctx.lower(slot) : ctx.get(slot).values;
+      for (let i = 0; i < vals.length; i++) if (vals[i] === lit) return true;
+      return false;
+    };
+  }
+  const lit = included!;
+  return (ctx) => {
+    const vals = lowerSide ? ctx.lower(slot) : ctx.get(slot).values;
+    for (let i = 0; i < vals.length; i++) {
+      const v = vals[i]!;
+      if (v !== null && v.includes(lit)) return true;
+    }
+    return false;
   };
 }
 

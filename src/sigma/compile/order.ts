@@ -9,26 +9,31 @@ import type { ItemCost, MatchCtx, Pred } from './item.ts';
 /** The relative cost of evaluating one item in one shape. */
 export type LeafCost = (cost: ItemCost | undefined) => number;
 
+/** The predicate a leaf uses in this shape (an equivalent of `leaf.pred` that costs less there). */
+export type LeafPred = (leaf: Extract<Expr, { t: 'leaf' }>) => Pred;
+
+const asWritten: LeafPred = (leaf) => leaf.pred;
+
 interface Built {
   pred: Pred;
   cost: number;
 }
 
-function build(e: Expr, leafCost: LeafCost): Built {
+function build(e: Expr, leafCost: LeafCost, leafPred: LeafPred): Built {
   switch (e.t) {
     case 'leaf':
-      return { pred: e.pred, cost: leafCost(e.cost) };
+      return { pred: leafPred(e), cost: leafCost(e.cost) };
     case 'const':
       return { pred: e.value ? () => true : () => false, cost: 0 };
     case 'not': {
-      const x = build(e.x, leafCost);
+      const x = build(e.x, leafCost, leafPred);
       const p = x.pred;
       return { pred: (ctx) => !p(ctx), cost: x.cost };
     }
     case 'and':
     case 'or': {
       // Array.prototype.sort is stable: equal costs keep the order the rule wrote.
-      const xs = e.xs.map((x) => build(x, leafCost)).sort((a, b) => a.cost - b.cost);
+      const xs = e.xs.map((x) => build(x, leafCost, leafPred)).sort((a, b) => a.cost - b.cost);
       const cost = xs.reduce((sum, x) => sum + x.cost, 0);
       const ps = xs.map((x) => x.pred);
       if (e.t === 'and') {
@@ -60,6 +65,6 @@ function build(e: Expr, leafCost: LeafCost): Built {
 }
 
 /** `e` as a predicate that evaluates cheaper branches of every `and` and `or` first. */
-export function cheapFirst(e: Expr, leafCost: LeafCost): Pred {
-  return build(e, leafCost).pred;
+export function cheapFirst(e: Expr, leafCost: LeafCost, leafPred: LeafPred = asWritten): Pred {
+  return build(e, leafCost, leafPred).pred;
 }

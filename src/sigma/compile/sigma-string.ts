@@ -60,10 +60,32 @@ export function withStar(s: SigmaString, before: boolean, after: boolean): Sigma
 
 export type StringTest = (value: string) => boolean;
 
+function normalise(s: SigmaString, cased: boolean): Part[] {
+  return s.map((p) => (typeof p === 'string' && !cased ? p.toLowerCase() : p));
+}
+
+/**
+ * The text a value's test looks for anywhere in a value (`*text*`, as `contains` makes), in lower case
+ * unless `cased`: compileSigmaString's test is then `value.includes(text)` on the value compared in
+ * that case. Undefined for any other kind of test.
+ */
+export function containsText(s: SigmaString, cased: boolean): string | undefined {
+  const parts = normalise(s, cased);
+  if (parts.includes(ONE)) return undefined;
+  const texts = parts.filter((p): p is string => typeof p === 'string');
+  if (texts.length !== 1 || parts[0] !== STAR || parts[parts.length - 1] !== STAR) return undefined;
+  return texts[0];
+}
+
+/** The text a value without wildcards must equal (lower case unless `cased`), as its test compares. */
+export function equalText(s: SigmaString, cased: boolean): string | undefined {
+  if (hasWildcards(s)) return undefined;
+  return (normalise(s, cased) as string[]).join('');
+}
+
 /** A test for one value; `cased` false means both sides are compared in lower case. */
 export function compileSigmaString(s: SigmaString, cased: boolean): StringTest {
-  const norm = (t: string): string => (cased ? t : t.toLowerCase());
-  const parts = s.map((p) => (typeof p === 'string' ? norm(p) : p));
+  const parts = normalise(s, cased);
   if (!parts.includes(ONE)) {
     const stars = parts.filter((p) => p === STAR).length;
     const texts = parts.filter((p): p is string => typeof p === 'string');

@@ -2,9 +2,9 @@
 // the field maps. A (view, shape) pair is a Binding; its readers are built once per field name.
 import { compilePath, type CompiledPath, type FieldValue } from './path.ts';
 import type { PathSpec, Shape, View } from './maps.ts';
-import { compileSpec, type EventView, type Reader } from './read.ts';
+import { compileSearch, compileSpec, type EventView, type Reader, type Search } from './read.ts';
 
-export type { EventView, Reader } from './read.ts';
+export type { EventView, Reader, Search } from './read.ts';
 
 export interface Resolved {
   /** The field exists in the event (possibly with a null value). */
@@ -66,6 +66,32 @@ export class Binding {
       this.readers.set(lower, r);
     }
     return r;
+  }
+
+  /**
+   * A search for `contains` needles that the field's transforms can answer without making the values
+   * (JSON text), or undefined when no source of the field has such a transform or one of the needles
+   * could span more than one token there.
+   */
+  searcher(field: string, needles: readonly string[]): Search | undefined {
+    const mapped = this.mapped(field);
+    if (mapped === undefined) return undefined;
+    let any = false;
+    for (const spec of mapped) {
+      const t = spec.transform;
+      if (t?.search === undefined) continue;
+      if (t.searchable === undefined || !needles.every((n) => t.searchable!(n))) return undefined;
+      any = true;
+    }
+    if (!any) return undefined;
+    const searches = mapped.map((spec) => compileSearch(spec, this.shape));
+    if (searches.length === 1) return searches[0]!;
+    // Every source is searched, as every source is read: a record a read would fail on fails the same.
+    return (ev, needle, cased) => {
+      let found = false;
+      for (const s of searches) if (s(ev, needle, cased)) found = true;
+      return found;
+    };
   }
 
   accessor(field: string): Accessor {

@@ -96,6 +96,42 @@ describe('field maps', () => {
     for (const e of shapes) assert.equal(read(e, 'Status')[0], 'Failure');
   });
 
+  it('a contains search on properties.message answers as its values do, without making JSON text', async () => {
+    const events = [
+      ...(await realEvents()).map((e) => e.event),
+      ...(['graph', 'la', 'diagnostic', 'ual'] as const).flatMap((s) => [
+        auditEvent({ activity: 'Add member to role', targets: [{ props: [['Role.DisplayName', null, '"Add User Administrator"'], ['Count', '1', '2']] }] }, s),
+        auditEvent({ activity: 'Add user', targets: [{ props: [['Note', '\u001add user', 'x\n\u001b"q"\\'], ['ΑΣ', 'İ', '\u212a']] }, { props: [] }] }, s),
+      ]),
+    ];
+    const needles = ['add user', 'add member to role', 'dd user', 'role.displayname', 'oldvalue', 'null', 'true', '1', 'count', 'ας', 'i̇', 'k', 'Add User', 'ΑΣ'];
+    let searched = 0;
+    for (const event of events) {
+      const shape = router.shapeOf(event);
+      if (shape === undefined) continue;
+      const parse = new Map<string, unknown>();
+      const { root, focus } = router.rootAndFocus(shape, event, parse);
+      const ev = { event, root, focus, parse };
+      for (const binding of router.bindingsFor(shape, event.source)) {
+        const search = binding.searcher('properties.message', needles);
+        if (search === undefined) continue;
+        searched++;
+        const values = binding.accessor('properties.message')(ev).values.filter((v): v is string => v !== null);
+        for (const needle of needles) {
+          for (const cased of [false, true]) {
+            const n = cased ? needle : needle.toLowerCase();
+            assert.equal(search(ev, n, cased), values.some((v) => (cased ? v : v.toLowerCase()).includes(n)), `${shape.id} ${n} ${cased} ${JSON.stringify(values)}`);
+          }
+        }
+      }
+    }
+    assert.ok(searched >= 8, `${searched} events searched`);
+    // A needle that could span tokens of the JSON text is left to the values.
+    const [graph] = router.bindingsFor(router.shapeOf(auditEvent({ activity: 'x' }, 'graph'))!, 'entra.audit');
+    assert.equal(graph!.searcher('properties.message', ['add user', '"displayname":"usertype"']), undefined);
+    assert.equal(graph!.searcher('operationName', ['add user']), undefined, 'no source that can search');
+  });
+
   it('the rule index changes nothing: same matches as evaluating every rule', async () => {
     const loaded = loadRules(SIGMA);
     const events = [

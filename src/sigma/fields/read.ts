@@ -66,6 +66,43 @@ function finisher(spec: PathSpec): Finish {
   };
 }
 
+/**
+ * Whether any value of a spec in one event contains `needle` (lower case unless `cased`): what a
+ * `contains` test asks, answered by the transform's own search when it has one (JSON text is then
+ * searched without being made), else by reading the values.
+ */
+export type Search = (ev: EventView, needle: string, cased: boolean) => boolean;
+
+export function compileSearch(spec: PathSpec, shape: Shape): Search {
+  const transform = spec.transform;
+  if (transform?.search === undefined || spec.constant !== undefined || spec.path === undefined || spec.map !== undefined || spec.otherwise !== undefined || spec.also !== undefined || spec.template !== undefined) {
+    const read = compileSpec(spec, shape);
+    return (ev, needle, cased) => {
+      const values: FieldValue[] = [];
+      read(ev, values);
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i]!;
+        if (v !== null && (cased ? v : v.toLowerCase()).includes(needle)) return true;
+      }
+      return false;
+    };
+  }
+  // The nodes the reader would hand to the transform: the first alternative path present (walkOne
+  // and walk find the same nodes; the general walk will do here).
+  const paths = alternatives(spec.path, shape);
+  const start = spec.base === 'focus' ? fromFocus : spec.base === 'event' ? fromEvent : fromRoot;
+  const suffixes = shape.suffixes;
+  return (ev, needle, cased) => {
+    const node = start(ev);
+    for (const path of paths) {
+      const found: Found = { present: false, nodes: [] };
+      walk(node, path, suffixes, ev.parse, found);
+      if (found.present) return transform.search!(found.nodes, needle, cased);
+    }
+    return false;
+  };
+}
+
 /** A one-node list for the fast path, emptied after each use so it holds no record alive. */
 const ONE: unknown[] = [undefined];
 
