@@ -77,7 +77,7 @@ export async function detectFromStore(
     // A Sigma finding names its events' tenant and entities: its events are needed to make it.
     const ids = options.evidence === false ? new Set<string>() : evidenceEventIds(result.findings);
     for (const m of matches) for (const id of m.eventIds) ids.add(id);
-    const cited = await pickEvents(store.queryEvents({ ...eventFilter, tenant }), ids);
+    const cited = await pickEvents(store.queryEvents({ ...eventFilter, tenant, ids }), ids);
     for (const [id, e] of cited) events.set(id, e);
     findings.push(...result.findings);
     if (options.sigma) findings.push(...matchFindings(options.sigma, matches, cited));

@@ -23,6 +23,8 @@ export interface EventFilter {
   until?: string;
   /** Case-insensitive substring anywhere in the stored record. */
   text?: string;
+  /** Only the events with these ids (the evidence a report cites): the others are not even decoded. */
+  ids?: ReadonlySet<string>;
   limit?: number;
 }
 

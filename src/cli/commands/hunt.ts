@@ -58,7 +58,8 @@ export async function huntCommand(opts: HuntOptions, global: GlobalOptions, io: 
     }
     matches.push(...hunter.finish().filter(selected));
     if (opts.report) {
-      const cited = await pickEvents(store.queryEvents(opts.filter), new Set(matches.flatMap((m) => m.eventIds)));
+      const ids = new Set(matches.flatMap((m) => m.eventIds));
+      const cited = await pickEvents(store.queryEvents({ ...opts.filter, ids }), ids);
       await writeHuntReport(store, matches, meta, cited, { window: tally.result(), tenants: [...tenants].sort() }, opts.report);
     }
   } finally {

@@ -259,23 +259,60 @@ export class SqliteEvents {
       params.push(Date.parse(filter.until));
     }
     const limit = filter.limit ?? Infinity;
-    const sqlLimit = filter.text === undefined && Number.isFinite(limit) ? ` LIMIT ${Math.max(0, Math.floor(limit))}` : '';
+    // Filters applied after decoding (text, ids) must see every row: no LIMIT in SQL then.
+    const sqlLimit = filter.text === undefined && filter.ids === undefined && Number.isFinite(limit) ? ` LIMIT ${Math.max(0, Math.floor(limit))}` : '';
     // Events of the same time come in the order they were stored (block ids and positions grow).
-    const sql = `SELECT block, pos FROM events${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY time, block, pos${sqlLimit}`;
+    const sql = `SELECT block, pos, uid32 FROM events${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY time, block, pos${sqlLimit}`;
     const cache = new BlockCache((id) => this.stmt.block.get(id));
     const needle = filter.text?.toLowerCase();
     const strings = new StringInterner();
+    // Wanted ids: a row whose key cannot belong to one of them is skipped before its block is read.
+    const keys = filter.ids !== undefined ? new Uid32Keys(filter.ids) : undefined;
     let emitted = 0;
-    for (const row of this.db.prepare<unknown[], { block: number; pos: number }>(sql).iterate(...params)) {
+    for (const row of this.db.prepare<unknown[], { block: number; pos: number; uid32: number }>(sql).iterate(...params)) {
+      if (keys !== undefined && !keys.mayHold(row.uid32)) continue;
       const records = cache.get(row.block);
       if (records instanceof Error) continue;
       const record = records[row.pos];
       if (record === undefined) continue;
       const event = decodeRecord(record, strings);
+      if (filter.ids !== undefined && !filter.ids.has(event.id)) continue;
       // The text filter reads the event as JSON, whatever form its record is stored in.
       if (needle !== undefined && !JSON.stringify(event).toLowerCase().includes(needle)) continue;
       yield event;
       if (++emitted >= limit) return;
     }
   }
+}
+
+/**
+ * The row keys the events of some ids can have: an event's key is its id's uid32, or one of the next
+ * MAX_UID32_PROBES values when other events at the same time took it. Sorted, so a row's key is
+ * checked by a binary search instead of a set of every possible key.
+ */
+class Uid32Keys {
+  private readonly bases: Int32Array;
+
+  constructor(ids: ReadonlySet<string>) {
+    this.bases = Int32Array.from([...ids].map(uid32Of)).sort();
+  }
+
+  mayHold(key: number): boolean {
+    const b = this.bases;
+    if (b.length === 0) return false;
+    let lo = 0;
+    let hi = b.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (b[mid]! <= key) lo = mid + 1;
+      else hi = mid;
+    }
+    // The nearest id key at or below this key; and the largest, since a probe can wrap past 2^31 - 1.
+    return (lo > 0 && near(b[lo - 1]!, key)) || near(b[b.length - 1]!, key);
+  }
+}
+
+function near(base: number, key: number): boolean {
+  const gap = (key - base) | 0;
+  return gap >= 0 && gap <= MAX_UID32_PROBES;
 }

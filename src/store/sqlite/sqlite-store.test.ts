@@ -207,6 +207,32 @@ describe('SQLite evidence store', () => {
     assert.deepEqual(await store.append([a, b]), { inserted: 0, duplicates: 2 });
     assert.deepEqual((await all(store.queryEvents({}))).map((e) => e.id), [a.id, b.id]);
     assert.equal((await store.verify()).ok, true);
+    // Asked for by id, the event whose key moved on is found too, also when it wrapped past 2^31 - 1.
+    assert.deepEqual((await all(store.queryEvents({ ids: new Set([b.id]) }))).map((e) => e.id), [b.id]);
+    const c = makeEvent({ time, id: '7fffffff' + '0'.repeat(24) });
+    const d = makeEvent({ time, id: '7fffffff' + 'f'.repeat(24) });
+    await store.append([c, d]);
+    assert.deepEqual((await all(store.queryEvents({ ids: new Set([d.id, b.id]) }))).map((e) => e.id).sort(), [b.id, d.id].sort());
+    await store.close();
+  });
+
+  it('reads only the events asked for by id, in time order, with the other filters and a limit', async () => {
+    const { store } = tempStore();
+    const events = Array.from({ length: 50 }, (_, i) =>
+      makeEvent({ id: `${(0x10000000 + i * 7919).toString(16)}${'0'.repeat(24)}`, time: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}T00:00:${String(i).padStart(2, '0')}.000Z`, tenant: i % 2 === 0 ? 'tenant-a' : 'tenant-b' }),
+    );
+    await store.append(events);
+    const wanted = [events[3]!, events[10]!, events[41]!, events[48]!];
+    const got = await all(store.queryEvents({ ids: new Set([...wanted.map((e) => e.id), 'not-an-event-id']) }));
+    assert.deepEqual(
+      got.map((e) => e.id),
+      [...wanted].sort((x, y) => (x.time < y.time ? -1 : 1)).map((e) => e.id),
+    );
+    assert.deepEqual(got, [...wanted].sort((x, y) => (x.time < y.time ? -1 : 1)));
+    assert.deepEqual((await all(store.queryEvents({ ids: new Set(wanted.map((e) => e.id)), tenant: 'tenant-a' }))).map((e) => e.tenant), ['tenant-a', 'tenant-a']);
+    assert.equal((await all(store.queryEvents({ ids: new Set(wanted.map((e) => e.id)), limit: 3 }))).length, 3);
+    assert.deepEqual(await all(store.queryEvents({ ids: new Set() })), []);
+    assert.deepEqual(await store.eventTenants(), ['tenant-a', 'tenant-b']);
     await store.close();
   });
 
