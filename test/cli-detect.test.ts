@@ -126,6 +126,46 @@ describe('detection commands', () => {
     assert.ok(refused.some((e) => e.reasonCode === 'placeholder_unset' && e.reasonParams?.name === 'Approved_Inviters'));
   });
 
+  it('hunt correlates the events of each tenant on their own, never two tenants together', async () => {
+    // The store holds the seed case (one tenant) and the OTRF data (another): a correlation of an
+    // operation only the first has with one only the second has must not fire.
+    const dir = join(tempDir(), 'cross-tenant');
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'cross.yml'),
+      `title: Seed case add user
+name: seed_add_user
+logsource: { product: azure, service: auditlogs }
+detection:
+    selection:
+        operationName: Add user
+    condition: selection
+---
+title: OTRF delegated permission grant
+name: otrf_grant
+logsource: { product: azure, service: auditlogs }
+detection:
+    selection:
+        operationName: Add delegated permission grant
+    condition: selection
+---
+title: Both within years
+correlation:
+    type: temporal
+    rules: [seed_add_user, otrf_grant]
+    timespan: 10000d
+`,
+    );
+    const mixed = await runCli(['--store', store, 'hunt', '--no-builtin', '--sigma', dir, '--json']);
+    assert.equal(mixed.code, 0, mixed.stdout + mixed.stderr);
+    assert.deepEqual((JSON.parse(mixed.stdout) as { matches: unknown[] }).matches, []);
+    // Each rule on its own does match in its tenant (the correlation is not failing for another reason).
+    writeFileSync(join(dir, 'cross.yml'), readFileSync(join(dir, 'cross.yml'), 'utf8') + 'generate: true\n');
+    const generated = await runCli(['--store', store, 'hunt', '--no-builtin', '--sigma', dir, '--json']);
+    const titles = (JSON.parse(generated.stdout) as { matches: Array<{ title: string }> }).matches.map((m) => m.title).sort();
+    assert.deepEqual(titles, ['OTRF delegated permission grant', 'Seed case add user']);
+  });
+
   it('hunt and sigma check say when a filter cannot apply, in English and Japanese', async () => {
     const dir = join(tempDir(), 'filters');
     mkdirSync(dir);

@@ -37,7 +37,6 @@ export async function huntCommand(opts: HuntOptions, global: GlobalOptions, io: 
     const r = meta.get(m.ruleId);
     return wanted.has(m.ruleId) || wanted.has(m.title) || (r?.name !== undefined && wanted.has(r.name));
   };
-  const hunter = createHunter(loaded);
   const matches: SigmaMatch[] = [];
   // A report needs the matched events themselves and the time the events cover; a plain hunt only
   // counts them. The matched events are fetched in a second pass: keeping every event would take
@@ -47,16 +46,25 @@ export async function huntCommand(opts: HuntOptions, global: GlobalOptions, io: 
   let events = 0;
   const store = openStore(global.store);
   try {
-    // The store yields events in time order, as correlations need.
-    for await (const e of store.queryEvents(opts.filter)) {
-      events++;
-      if (opts.report) {
-        tally.add(e);
-        tenants.add(e.tenant);
+    // One hunter per tenant: a correlation counts one tenant's events, never two customers' together
+    // (a finding names one tenant). The store yields events in time order, as correlations need.
+    const limit = opts.filter.limit ?? Infinity;
+    for (const tenant of opts.filter.tenant !== undefined ? [opts.filter.tenant] : await store.eventTenants()) {
+      if (events >= limit) break;
+      const hunter = createHunter(loaded);
+      const filter = { ...opts.filter, tenant, ...(Number.isFinite(limit) ? { limit: limit - events } : {}) };
+      for await (const e of store.queryEvents(filter)) {
+        events++;
+        if (opts.report) {
+          tally.add(e);
+          tenants.add(e.tenant);
+        }
+        for (const m of hunter.push(e)) if (selected(m)) matches.push(m);
       }
-      matches.push(...hunter.push(e).filter(selected));
+      for (const m of hunter.finish()) if (selected(m)) matches.push(m);
     }
-    matches.push(...hunter.finish().filter(selected));
+    // Tenant after tenant, then in time order (a stable sort keeps each tenant's order for equal times).
+    matches.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
     if (opts.report) {
       const ids = new Set(matches.flatMap((m) => m.eventIds));
       const cited = await pickEvents(store.queryEvents({ ...opts.filter, ids }), ids);
