@@ -15,11 +15,15 @@ function digits(s: string, from: number, n: number): number {
   return v;
 }
 
+// The fields of the last canonical time read: filled by readCanonical, no array per call.
+const F = new Int32Array(7);
+
 /**
- * Whether a time is canonical (`YYYY-MM-DDTHH:MM:SS.mmmZ`, a real date and time, year 100 or later).
- * Canonical times compare as text in the order of their instants, so a min or max needs no number.
+ * Reads a canonical `YYYY-MM-DDTHH:MM:SS.mmmZ` into F (year, month, day, hour, minute, second,
+ * milliseconds). False for any other text, and for a canonical-looking time that is not a real date
+ * and time of year 100 or later (Date.parse decides those).
  */
-export function isCanonicalIso(iso: string): boolean {
+function readCanonical(iso: string): boolean {
   if (
     iso.length !== 24 ||
     iso.charCodeAt(4) !== 45 /* - */ ||
@@ -32,42 +36,28 @@ export function isCanonicalIso(iso: string): boolean {
   ) {
     return false;
   }
-  const year = digits(iso, 0, 4);
-  const month = digits(iso, 5, 2);
-  const day = digits(iso, 8, 2);
-  const hour = digits(iso, 11, 2);
-  const minute = digits(iso, 14, 2);
-  const second = digits(iso, 17, 2);
-  const milli = digits(iso, 20, 3);
+  const year = (F[0] = digits(iso, 0, 4));
+  const month = (F[1] = digits(iso, 5, 2));
+  const day = (F[2] = digits(iso, 8, 2));
+  const hour = (F[3] = digits(iso, 11, 2));
+  const minute = (F[4] = digits(iso, 14, 2));
+  const second = (F[5] = digits(iso, 17, 2));
+  const milli = (F[6] = digits(iso, 20, 3));
   return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && milli >= 0;
+}
+
+/**
+ * Whether a time is canonical (`YYYY-MM-DDTHH:MM:SS.mmmZ`, a real date and time, year 100 or later).
+ * Canonical times compare as text in the order of their instants, so a min or max needs no number.
+ */
+export function isCanonicalIso(iso: string): boolean {
+  return readCanonical(iso);
 }
 
 /** Milliseconds since the epoch of an ISO time, exactly as `Date.parse` gives them. */
 export function isoMs(iso: string): number {
-  if (
-    iso.length !== 24 ||
-    iso.charCodeAt(4) !== 45 /* - */ ||
-    iso.charCodeAt(7) !== 45 ||
-    iso.charCodeAt(10) !== 84 /* T */ ||
-    iso.charCodeAt(13) !== 58 /* : */ ||
-    iso.charCodeAt(16) !== 58 ||
-    iso.charCodeAt(19) !== 46 /* . */ ||
-    iso.charCodeAt(23) !== 90 /* Z */
-  ) {
-    return Date.parse(iso);
-  }
-  const year = digits(iso, 0, 4);
-  const month = digits(iso, 5, 2);
-  const day = digits(iso, 8, 2);
-  const hour = digits(iso, 11, 2);
-  const minute = digits(iso, 14, 2);
-  const second = digits(iso, 17, 2);
-  const milli = digits(iso, 20, 3);
-  // Out-of-range fields, a day the month does not have, years below 100: Date.parse decides.
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) {
-    return Date.parse(iso);
-  }
-  return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000 + milli;
+  if (!readCanonical(iso)) return Date.parse(iso);
+  return (((daysFromCivil(F[0]!, F[1]!, F[2]!) * 24 + F[3]!) * 60 + F[4]!) * 60 + F[5]!) * 1000 + F[6]!;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FieldValue } from './path.ts';
 import { TRANSFORMS } from './transforms.ts';
+import { Prng } from '../../sim/m365/util/prng.ts';
 
 const members = TRANSFORMS['json-members']!;
 
@@ -19,16 +20,10 @@ function agree(nodes: readonly unknown[], needle: string, cased = false): void {
   assert.equal(members.search!(nodes, n, cased), byText(nodes, n, cased), `${JSON.stringify(n)} cased=${cased} in ${JSON.stringify(nodes)}`);
 }
 
-/** A small deterministic generator (mulberry32). */
+/** A seeded generator (the simulator's), as a function. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const p = new Prng(seed);
+  return () => p.next();
 }
 
 // Characters chosen to stress escaping and lower-casing: escape tails (n, t, b, f, r, u, hex digits),
