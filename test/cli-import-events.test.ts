@@ -40,6 +40,17 @@ describe('takeback import, events and verify on the seed case', () => {
     );
   });
 
+  it('looks events up by the ids a report names', async () => {
+    const all = JSON.parse((await runCli(['--store', store, 'events', '--json'])).stdout) as Array<{ id: string; action: string }>;
+    const wanted = [all[2]!, all[9]!];
+    const r = await runCli(['--store', store, 'events', '--id', wanted[0]!.id, wanted[1]!.id, 'no-such-id', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), [all[2], all[9]]);
+    const table = await runCli(['--store', store, 'events', '--id', wanted[0]!.id]);
+    assert.match(table.stdout, new RegExp(`\\s${wanted[0]!.action.replace('.', '\\.')}\\s`));
+    assert.match(table.stdout, /^1 event$/m);
+  });
+
   it('filters by IP and time window and exports CSV', async () => {
     const r = await runCli(['--store', store, 'events', '--ip', '198.51.100.20', '--since', '2026-10-02', '--until', '2026-10-21T08:30:00Z', '--csv']);
     assert.equal(r.code, 0, r.stderr);

@@ -143,6 +143,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--since <time>', t('cli.events.since'))
     .option('--until <time>', t('cli.events.until'))
     .option('--text <text>', t('cli.events.text'))
+    .option('--id <id...>', t('cli.events.id'))
     .option('--limit <n>', t('cli.events.limit'))
     .option('--json', t('cli.opt.json'), false)
     .option('--csv', t('cli.events.csv'), false)
@@ -163,6 +164,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         ...(str('since') !== undefined ? { since: parseTimeArg(str('since')!, '--since') } : {}),
         ...(str('until') !== undefined ? { until: parseTimeArg(str('until')!, '--until') } : {}),
         ...(str('text') !== undefined ? { text: str('text')! } : {}),
+        ...(Array.isArray(o.id) ? { ids: new Set(o.id) } : {}),
         ...(limit !== undefined ? { limit } : {}),
       };
       setExit(await (await commands.events()).eventsCommand({ filter, format }, globals(), io));
