@@ -10,6 +10,7 @@ import { StringInterner } from './intern.ts';
 import { decodeRecord, decodeRecordFields, packRecords, recordText, type RecordText } from './records.ts';
 import { MAX_UID32_PROBES, nextUid32, rowFields, uid32Of } from './rows.ts';
 import { Terms } from './terms.ts';
+import { recordMayHold, searchableInRecord } from './text-search.ts';
 
 /** Group commit bounds: see SqliteEvents.append. */
 const GROUP_COMMIT_EVENTS = 20_000;
@@ -265,6 +266,7 @@ export class SqliteEvents {
     const sql = `SELECT block, pos, uid32 FROM events${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY time, block, pos${sqlLimit}`;
     const cache = new BlockCache((id) => this.stmt.block.get(id));
     const needle = filter.text?.toLowerCase();
+    const searchable = needle !== undefined && searchableInRecord(needle);
     const strings = new StringInterner();
     // Wanted ids: a row whose key cannot belong to one of them is skipped before its block is read.
     const keys = filter.ids !== undefined ? new Uid32Keys(filter.ids) : undefined;
@@ -275,6 +277,7 @@ export class SqliteEvents {
       if (records instanceof Error) continue;
       const record = records[row.pos];
       if (record === undefined) continue;
+      if (needle !== undefined && !recordMayHold(record, needle, searchable)) continue;
       const event = decodeRecord(record, strings);
       if (filter.ids !== undefined && !filter.ids.has(event.id)) continue;
       // The text filter reads the event as JSON, whatever form its record is stored in.
