@@ -242,8 +242,11 @@ export class SqliteEvents {
       if (needle === undefined) continue;
       const ids = t.matchingSubstring(needle);
       if (ids.length === 0) return;
-      where.push(`${column} IN (SELECT id FROM term_sets WHERE ${ids.map(() => 'value LIKE ?').join(' OR ')})`);
-      params.push(...ids.map((id) => `%,${id},%`));
+      const sets = this.termSets.setsHoldingAny(ids);
+      if (sets.length === 0) return;
+      // One parameter however many sets: a list of `?` would run into SQLite's limits.
+      where.push(`${column} IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify(sets));
     }
     if (filter.ip !== undefined) {
       const id = t.find(filter.ip);

@@ -59,6 +59,25 @@ export class Terms {
       .all(needle);
   }
 
+  /**
+   * Ids of term sets (this table holding `,1,5,` lists) that hold any of `termIds`. Worked out here
+   * rather than in SQL: a common substring (`--actor @contoso.com`) matches thousands of terms, and
+   * as many `LIKE` tests joined by OR exceed SQLite's expression depth.
+   */
+  setsHoldingAny(termIds: readonly number[]): number[] {
+    const wanted = new Set(termIds);
+    const out: number[] = [];
+    for (const row of this.db.prepare<[], { id: number; value: string }>(`SELECT id, value FROM ${this.table}`).iterate()) {
+      for (const part of row.value.split(',')) {
+        if (part !== '' && wanted.has(Number(part))) {
+          out.push(row.id);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   matchingPrefix(prefix: string): number[] {
     return this.db
       .prepare<[string, string], number>(`SELECT id FROM ${this.table} WHERE substr(value, 1, length(?)) = ?`)
