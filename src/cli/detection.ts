@@ -3,6 +3,7 @@
 // every event in memory would need gigabytes at a million events (and stop a smaller machine with
 // an out-of-memory crash); the events the findings cite are fetched afterwards, in a second pass.
 import type { CanonicalEvent } from '../core/event.ts';
+import { appendAll } from '../core/arrays.ts';
 import { currentLang } from '../core/i18n.ts';
 import { terminalSafe } from '../core/sanitize.ts';
 import { Detector, type DetectResult } from '../detect/engine.ts';
@@ -73,14 +74,14 @@ export async function detectFromStore(
     if (hunter) for (const m of hunter.finish()) matches.push(m);
     if (count > 0) read.add(tenant);
     const result = detector.finish({ ...(current ? { current } : {}), ...(previous ? { previous } : {}) });
-    incidents.push(...result.incidents);
+    appendAll(incidents, result.incidents);
     // A Sigma finding names its events' tenant and entities: its events are needed to make it.
     const ids = options.evidence === false ? new Set<string>() : evidenceEventIds(result.findings);
     for (const m of matches) for (const id of m.eventIds) ids.add(id);
     const cited = await pickEvents(store.queryEvents({ ...eventFilter, tenant, ids }), ids);
     for (const [id, e] of cited) events.set(id, e);
-    findings.push(...result.findings);
-    if (options.sigma) findings.push(...matchFindings(options.sigma, matches, cited));
+    appendAll(findings, result.findings);
+    if (options.sigma) appendAll(findings, matchFindings(options.sigma, matches, cited));
   }
   // Sigma findings and several tenants' findings in one list: in time order, like detect()'s own.
   if (options.sigma || wanted.length > 1) findings.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));

@@ -34,7 +34,9 @@ function fit(text: string, width: number): string {
 export function renderTable(headers: readonly string[], rows: ReadonlyArray<readonly unknown[]>, maxWidth = 160): string {
   const cells = rows.map((r) => r.map((c) => terminalSafe(c)));
   const heads = headers.map((h) => terminalSafe(h));
-  const widths = heads.map((h, i) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = heads.map((h) => displayWidth(h));
+  // A loop, not Math.max(...column): a hunt can print more rows than a call takes arguments.
+  for (const r of cells) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, displayWidth(r[i] ?? ''));
   // Shrink the widest columns until the table fits.
   const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
   while (total() > maxWidth) {

@@ -3,6 +3,7 @@
 // signs in from, which addresses an IP was used by. Rules read it only after the pass ("freeze"), so a
 // deletion can be judged by a role removal logged later, and files need not arrive in time order.
 import type { Action } from '../core/actions.ts';
+import { appendAll } from '../core/arrays.ts';
 import type { CanonicalEvent, Provider } from '../core/event.ts';
 import type { Snapshot } from '../core/snapshot.ts';
 import { higherTier, roleOfEvent, roleTier, type AdminTier } from './admin.ts';
@@ -510,7 +511,7 @@ export class TenantFacts {
       const k = key(alias);
       const have = this.marks.get(k);
       if (have === undefined) this.marks.set(k, [...list]);
-      else have.push(...list);
+      else appendAll(have, list);
     }
     for (const [k, list] of this.marks) {
       // Aliases differ between records (an id as actor, a UPN as target): compare principals, not spellings.
@@ -792,6 +793,6 @@ function mergeSignIns(into: AccountSignIns, from: AccountSignIns): void {
   for (const [ip, times] of from.failures) {
     const have = into.failures.get(ip);
     if (have === undefined) into.failures.set(ip, [...times]);
-    else have.push(...times);
+    else appendAll(have, times);
   }
 }

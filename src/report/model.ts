@@ -4,6 +4,7 @@ import type { AssessmentResult } from '../assess/types.ts';
 // every sentence rendered in one language. Detection text comes from DETECT_TEXT, the report's own
 // words from locales (`report.*`). Pure: the same input gives the same model.
 import { readFileSync } from 'node:fs';
+import { appendAll } from '../core/arrays.ts';
 import type { CanonicalEvent, Provider } from '../core/event.ts';
 import type { Lang } from '../core/i18n.ts';
 import type { Snapshot } from '../core/snapshot.ts';
@@ -354,7 +355,7 @@ export function buildReport(input: ReportInput): ReportModel {
       }
     }
   }
-  ordered.push(...input.findings.filter((f) => !placed.has(f.id)).sort(bySeverityThenTime));
+  appendAll(ordered, input.findings.filter((f) => !placed.has(f.id)).sort(bySeverityThenTime));
   const findings = ordered.map((f) => reportFinding(t, lang, f, input.events, incidentOf.get(f.id)));
 
   const tenantList = [...tenants.values()];

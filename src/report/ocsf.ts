@@ -2,6 +2,7 @@
 // for SIEMs and data lakes that speak OCSF. Text fields carry the report's language; ids, times and
 // technique ids are language-neutral.
 import { safeJson } from '../core/sanitize.ts';
+import { minMax } from '../core/arrays.ts';
 import type { Severity } from '../detect/finding.ts';
 import type { ReportAttack, ReportFinding, ReportModel } from './types.ts';
 
@@ -144,6 +145,7 @@ function observables(f: ReportFinding): OcsfObservable[] {
 export function ocsfFinding(f: ReportFinding, m: ReportModel): OcsfDetectionFinding {
   const sev = SEVERITY_ID[f.severity];
   const times = f.events.map((e) => ms(e.time));
+  const [first, last] = minMax(times);
   const attacks = attackObjects(f.attack);
   const findingInfo: OcsfDetectionFinding['finding_info'] = {
     uid: f.id,
@@ -152,8 +154,8 @@ export function ocsfFinding(f: ReportFinding, m: ReportModel): OcsfDetectionFind
     types: [`takeback/${f.kind}`, ...(f.step !== undefined ? [`takeback/step/${f.step}`] : [])],
     analytic: { uid: f.ruleId, name: f.ruleId, ...(f.kind === 'context' ? ANALYTIC_BEHAVIORAL : ANALYTIC_RULE) },
     created_time: ms(m.generatedAt),
-    first_seen_time: times.length > 0 ? Math.min(...times) : ms(f.time),
-    last_seen_time: times.length > 0 ? Math.max(...times) : ms(f.time),
+    first_seen_time: times.length > 0 ? first : ms(f.time),
+    last_seen_time: times.length > 0 ? last : ms(f.time),
     data_sources: [...new Set(f.events.map((e) => e.sourceLabel))],
     related_events: f.eventIds.map((uid) => ({ uid })),
   };

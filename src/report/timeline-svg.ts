@@ -5,6 +5,7 @@
 // to the install for it, and here every label goes through the same escaping template as the HTML,
 // the output is deterministic for tests, and nothing runs when the report is opened.
 import type { Lang } from '../core/i18n.ts';
+import { minMax } from '../core/arrays.ts';
 import type { Severity } from '../detect/finding.ts';
 import { h, type Markup } from './markup.ts';
 import type { ReportStep } from './types.ts';
@@ -82,8 +83,7 @@ const r1 = (n: number): string => (Math.round(n * 10) / 10).toString();
 /** The chart as SVG markup for embedding in the HTML report. */
 export function timelineSvgMarkup(steps: readonly ReportStep[], options: TimelineOptions): Markup {
   const times = steps.map((s) => Date.parse(s.time)).map((ms) => (Number.isFinite(ms) ? ms : 0));
-  let t0 = Math.min(...times);
-  let t1 = Math.max(...times);
+  let [t0, t1] = minMax(times);
   if (steps.length === 0) t0 = t1 = 0;
   if (t1 - t0 < HOUR) {
     t0 -= HOUR / 2;

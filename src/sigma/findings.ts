@@ -3,6 +3,7 @@
 // id, level, ATT&CK tags, author and licence attribution (the DRL asks for it with every match).
 import { basename } from 'node:path';
 import type { CanonicalEvent } from '../core/event.ts';
+import { appendAll } from '../core/arrays.ts';
 import { actorRef, targetRefs } from '../detect/event-values.ts';
 import { findingId, type EntityRef, type Finding, type Severity } from '../detect/finding.ts';
 import { createHunter } from './hunter.ts';
@@ -108,8 +109,8 @@ export function sigmaFinding(match: SigmaMatch, events: ReadonlyMap<string, Cano
 export function huntFindings(loaded: LoadedRules, events: readonly CanonicalEvent[], byId: ReadonlyMap<string, CanonicalEvent>): Finding[] {
   const hunter = createHunter(loaded);
   const matches: SigmaMatch[] = [];
-  for (const e of events) matches.push(...hunter.push(e));
-  matches.push(...hunter.finish());
+  for (const e of events) appendAll(matches, hunter.push(e));
+  appendAll(matches, hunter.finish());
   return matchFindings(loaded, matches, byId);
 }
 

@@ -80,13 +80,17 @@ export async function huntCommand(opts: HuntOptions, global: GlobalOptions, io: 
     io.stdout.write(t('hunt.summary', summary) + '\n\n');
     writeLoadWarnings(loaded, io);
     if (matches.length > 0) {
+      // A hunt over a big store can match hundreds of thousands of times: then each rule's count
+      // first, and the first matches in time order; --json and --report list them all.
+      if (matches.length > SHOWN_MATCHES) io.stdout.write(renderTable(ruleCountHeaders(), ruleCounts(matches), io.stdout.columns ?? 160) + '\n');
       io.stdout.write(
         renderTable(
           [t('hunt.col.time'), t('hunt.col.level'), t('hunt.col.title'), t('hunt.col.events'), t('hunt.col.rule')],
-          matches.map((m) => [m.time.replace('T', ' ').slice(0, 19), m.level ?? '', m.title, m.eventIds.length, m.ruleId]),
+          matches.slice(0, SHOWN_MATCHES).map((m) => [shortTime(m.time), m.level ?? '', m.title, m.eventIds.length, m.ruleId]),
           io.stdout.columns ?? 160,
         ),
       );
+      if (matches.length > SHOWN_MATCHES) io.stdout.write(t('hunt.more', { count: matches.length - SHOWN_MATCHES }) + '\n');
       // Rules are others' work: show whose, under which licence (the DRL asks for attribution).
       const credits = [...new Set(matches.map((m) => m.attribution))].sort();
       io.stdout.write('\n' + t('hunt.credits') + '\n' + credits.map((c) => `  ${terminalSafe(c)}`).join('\n') + '\n');
@@ -95,6 +99,38 @@ export async function huntCommand(opts: HuntOptions, global: GlobalOptions, io: 
     if (opts.report) io.stdout.write(terminalSafe(t('scan.report', { path: opts.report.path })) + '\n');
   }
   return matches.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** Matches listed one per row in the terminal; beyond this, each rule's count and the first ones. */
+const SHOWN_MATCHES = 500;
+
+const shortTime = (time: string): string => time.replace('T', ' ').slice(0, 19);
+
+function ruleCountHeaders(): string[] {
+  return [t('hunt.col.level'), t('hunt.col.title'), t('hunt.col.count'), t('hunt.col.first'), t('hunt.col.last'), t('hunt.col.rule')];
+}
+
+const LEVEL_ORDER = ['critical', 'high', 'medium', 'low', 'informational'];
+
+/** One row per rule: level, title, matches, first and last time; the most severe, then the most frequent first. */
+function ruleCounts(matches: readonly SigmaMatch[]): unknown[][] {
+  const byRule = new Map<string, { m: SigmaMatch; count: number; first: string; last: string }>();
+  for (const m of matches) {
+    const r = byRule.get(m.ruleId);
+    if (r === undefined) byRule.set(m.ruleId, { m, count: 1, first: m.time, last: m.time });
+    else {
+      r.count++;
+      if (m.time < r.first) r.first = m.time;
+      if (m.time > r.last) r.last = m.time;
+    }
+  }
+  const rank = (level: string | undefined): number => {
+    const i = LEVEL_ORDER.indexOf(level ?? '');
+    return i < 0 ? LEVEL_ORDER.length : i;
+  };
+  return [...byRule.values()]
+    .sort((a, b) => rank(a.m.level) - rank(b.m.level) || b.count - a.count || (a.m.title < b.m.title ? -1 : 1))
+    .map((r) => [r.m.level ?? '', r.m.title, r.count, shortTime(r.first), shortTime(r.last), r.m.ruleId]);
 }
 
 /** The matches as findings, in the same report as `takeback report` writes (without posture). */

@@ -1,0 +1,73 @@
+// A hunt that matches more often than a terminal can usefully show: each rule's count first, then
+// the first matches, and a line saying how many more --json or --report would list.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { writeUalFile } from '../bench/import/generate.ts';
+import { runCli, tempDir } from './helpers/cli.ts';
+
+const RULES = `title: Ordinary sign-in
+id: 9f4b2c1e-0000-4000-8000-000000000001
+level: low
+logsource: { product: m365, service: audit }
+detection:
+    selection:
+        Operation: UserLoggedIn
+    condition: selection
+---
+title: Failed sign-in
+id: 9f4b2c1e-0000-4000-8000-000000000002
+level: high
+logsource: { product: m365, service: audit }
+detection:
+    selection:
+        Operation: UserLoginFailed
+    condition: selection
+`;
+
+describe('hunt with many matches', () => {
+  const dir = tempDir();
+  const store = join(dir, 'many.db');
+  const rules = join(dir, 'rules');
+
+  before(async () => {
+    const file = join(dir, 'ual.jsonl');
+    await writeUalFile(file, { count: 1500, format: 'jsonl', seed: 7 });
+    const r = await runCli(['--store', store, 'import', file]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    mkdirSync(rules);
+    writeFileSync(join(rules, 'logins.yml'), RULES);
+  });
+
+  it('lists each rule with its count, then the first 500 matches, and says how many more there are', async () => {
+    const json = await runCli(['--store', store, 'hunt', '--no-builtin', '--sigma', rules, '--json']);
+    const all = (JSON.parse(json.stdout) as { matches: Array<{ title: string; time: string }> }).matches;
+    const count = (title: string) => all.filter((m) => m.title === title).length;
+    const ok = count('Ordinary sign-in');
+    const failed = count('Failed sign-in');
+    assert.ok(ok > 500 && failed > 0, `the data gives both rules matches (${ok}, ${failed})`);
+
+    const r = await runCli(['--store', store, 'hunt', '--no-builtin', '--sigma', rules]);
+    assert.equal(r.code, 3, r.stderr);
+    const lines = r.stdout.split('\n');
+    // The most severe rule first, with its count and the first and last time it matched.
+    const high = lines.findIndex((l) => /^high\s+Failed sign-in\s+\d+/.test(l));
+    const low = lines.findIndex((l) => /^low\s+Ordinary sign-in\s+\d+/.test(l));
+    assert.ok(high >= 0 && low > high, r.stdout.slice(0, 800));
+    assert.match(lines[high]!, new RegExp(`Failed sign-in\\s+${failed}\\s`));
+    assert.match(lines[low]!, new RegExp(`Ordinary sign-in\\s+${ok}\\s`));
+    const first = all.filter((m) => m.title === 'Ordinary sign-in')[0]!.time.replace('T', ' ').slice(0, 19);
+    assert.ok(lines[low]!.includes(first), lines[low]);
+    // Then one row per match, the first 500 in time order.
+    const rows = lines.filter((l) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+(low|high)\s/.test(l));
+    assert.equal(rows.length, 500);
+    assert.ok(rows[0]!.startsWith(all[0]!.time.replace('T', ' ').slice(0, 19)));
+    assert.match(r.stdout, new RegExp(`… and ${all.length - 500} more matches not listed \\(--json or --report lists every one\\)`));
+    assert.match(r.stdout, new RegExp(`${all.length} matches`));
+
+    const ja = await runCli(['--store', store, '--lang', 'ja', 'hunt', '--no-builtin', '--sigma', rules]);
+    assert.match(ja.stdout, /一致数/);
+    assert.match(ja.stdout, new RegExp(`ほかに ${all.length - 500} 件の一致は表示していません`));
+  });
+});
