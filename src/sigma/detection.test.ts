@@ -207,6 +207,11 @@ describe('conditions', () => {
     assert.ok(hits(with_('_hidden'), { D: 'w' }), 'an _identifier can be named explicitly');
   });
 
+  it('nesting up to the limit still works', () => {
+    assert.ok(hits(with_(`${'('.repeat(100)}selection_a${')'.repeat(100)}`), { A: 'x' }));
+    assert.ok(hits(with_(`${'not '.repeat(100)}selection_a`), { A: 'x' }));
+  });
+
   it('a list of conditions is OR', () => {
     assert.ok(hits(`${two}\n    condition:\n        - selection_a\n        - selection_b`, { B: 'y' }));
   });
@@ -232,6 +237,11 @@ describe('refused rules say why', () => {
     ['exists with a string', sel('        A|exists: maybe'), /'exists' takes true or false/],
     ['i without re', sel('        A|i: x'), /sub-modifier of 're'/],
     ['nested map', sel('        A:\n            B: x'), /cannot be a list or a map/],
+    // Deep nesting is refused with a reason, not a stack overflow that names no file.
+    ['deep parentheses', sel('        A: x', `${'('.repeat(5000)}selection${')'.repeat(5000)}`), /nests parentheses and 'not' more than 100 levels deep/],
+    ['deep not', sel('        A: x', `${'not '.repeat(20000)}selection`), /nests parentheses and 'not' more than 100 levels deep/],
+    ['deep groups in re', sel(`        A|re: '${'('.repeat(2000)}a${')'.repeat(2000)}'`), /nested more than 100 levels deep/],
+    ['stacked quantifiers in re', sel(`        A|re: 'a${'*'.repeat(4000)}'`), /nested more than 100 levels deep/],
   ];
   for (const [name, detection, reason] of cases) {
     it(name, () => {
