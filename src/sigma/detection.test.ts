@@ -166,6 +166,23 @@ describe('modifiers', () => {
     assert.ok(!hits(d, { A: 'powershell +enc x' }));
   });
 
+  it('all with windash, base64offset or expand: every value, in any of its forms', () => {
+    const dash = sel("        A|windash|contains|all:\n            - ' -a '\n            - ' -b '");
+    assert.ok(hits(dash, { A: 'cmd -a -b ' }));
+    assert.ok(hits(dash, { A: 'cmd /a \u2013b ' }));
+    assert.ok(!hits(dash, { A: 'cmd /a ' }), 'every value is still needed');
+    const b64 = sel("        A|base64offset|contains|all:\n            - 'hello'\n            - 'world'");
+    assert.ok(hits(b64, { A: Buffer.from('xx hello yy world').toString('base64') }));
+    assert.ok(!hits(b64, { A: Buffer.from('xx hello yy').toString('base64') }));
+    const placeholders = { Admins: ['root@example.com', 'adm_*'] };
+    const expand = sel("        A|expand|contains|all:\n            - '%Admins%'\n            - 'reset'");
+    assert.ok(hits(expand, { A: 'adm_7 did a reset' }, { placeholders }));
+    assert.ok(!hits(expand, { A: 'guest did a reset' }, { placeholders }));
+    const kw = "    keywords:\n        '|windash|all':\n            - ' -a '\n            - ' -b '\n    condition: keywords";
+    assert.ok(hits(kw, { X: 'cmd /a x', Y: 'x -b y' }));
+    assert.ok(!hits(kw, { X: 'cmd /a x' }));
+  });
+
   it('expand from configured placeholders, and refusal without them', () => {
     const d = sel('        User|expand: "%Admins%"');
     const placeholders = { Admins: ['root@example.com', 'adm_*'] };
