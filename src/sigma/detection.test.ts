@@ -68,6 +68,15 @@ describe('values', () => {
     assert.ok(hits(all, { a: 'ALPHA', b: 'x beta' }));
     assert.ok(!hits(all, { a: 'alpha' }));
   });
+  it('matches a keyword within one value: wildcards and anchors do not span two values', () => {
+    const star = "    keywords:\n        - 'foo*bar'\n    condition: keywords";
+    assert.ok(hits(star, { X: 'foo and bar' }));
+    assert.ok(!hits(star, { X: 'foo', Y: 'bar' }));
+    assert.ok(!hits("    keywords:\n        - 'foo?bar'\n    condition: keywords", { X: 'foo', Y: 'bar' }));
+    const anchored = "    keywords:\n        '|re': '^admin$'\n    condition: keywords";
+    assert.ok(hits(anchored, { X: 'someone', Y: 'admin' }));
+    assert.ok(!hits(anchored, { X: 'administrator' }));
+  });
 });
 
 describe('modifiers', () => {

@@ -25,8 +25,8 @@ export class RuleError extends Error {
 export interface MatchCtx {
   get(slot: number): Resolved;
   lower(slot: number): FieldValue[];
-  /** The event's text for keyword search, in lower case unless `cased`. */
-  keywords(cased: boolean): string;
+  /** The event's text values for keyword search, each on its own, in lower case unless `cased`. */
+  keywords(cased: boolean): readonly string[];
 }
 
 export type Pred = (ctx: MatchCtx) => boolean;
@@ -532,7 +532,11 @@ function keywordItem(where: string, list: unknown[], mods: readonly string[], ha
   }
   const tests = groups.flat();
   const exact = cased || has('re');
-  const text = (ctx: MatchCtx): string => ctx.keywords(exact);
-  if (has('all')) return { pred: (ctx) => groups.every((forms) => forms.some((t) => t(text(ctx)))) };
-  return { pred: (ctx) => tests.some((t) => t(text(ctx))) };
+  // Each value on its own: `a*b` or `^admin$` must hold within one value, not across two.
+  const found = (ctx: MatchCtx, t: StringTest): boolean => {
+    for (const v of ctx.keywords(exact)) if (t(v)) return true;
+    return false;
+  };
+  if (has('all')) return { pred: (ctx) => groups.every((forms) => forms.some((t) => found(ctx, t))) };
+  return { pred: (ctx) => tests.some((t) => found(ctx, t)) };
 }
