@@ -343,6 +343,14 @@ describe('correlation rules are refused with the reason', () => {
     assert.match(rejection(yaml) ?? '', /cycle|did not load/);
   });
 
+  it('grouping the matches of a correlation by a field it does not group by', () => {
+    const chain = (outer: string, inner: string, aliases = '') =>
+      `title: Outer\nid: cccccccc-0000-4000-8000-000000000020\ncorrelation:\n    type: event_count\n    rules: [many_a]\n    group-by: [${outer}]\n    timespan: 1h\n    condition: { gte: 1 }\n${aliases}---\ntitle: Many A\nname: many_a\ncorrelation:\n    type: event_count\n    rules: [rule_a]\n    group-by: [${inner}]\n    timespan: 10m\n    condition: { gte: 1 }\n---${BASE}`;
+    assert.equal(rejection(chain('Ip', 'User')), "group-by 'Ip': the correlation 'many_a' it uses does not group by this field, so none of its matches could be grouped by it");
+    assert.equal(rejection(chain('user', 'User, Ip')), undefined, 'a subset, in any case, is fine');
+    assert.equal(rejection(chain('who', 'User', '    aliases:\n        who:\n            many_a: User\n')), undefined, 'an alias names its field');
+  });
+
   it('a reference to a rule that did not load says why', () => {
     const yaml = correlation('    type: temporal\n    rules: [rule_a, rule_b]\n    timespan: 5m').replace('        Kind: b', '        Kind|bogus: b');
     const r = rules.bind(null);
