@@ -105,6 +105,23 @@ describe('detection commands', () => {
     assert.match(r.stderr, /no-such-rules: no such file or folder of Sigma rules/);
   });
 
+  it('hunt and sigma check with a missing folder stop with a clear error, in Japanese too', async () => {
+    const hunt = await runCli(['--store', store, 'hunt', '--sigma', join(ROOT, 'no-such-rules')]);
+    assert.equal(hunt.code, 1);
+    assert.match(hunt.stderr, /no-such-rules: no such file or folder of Sigma rules/);
+    assert.doesNotMatch(hunt.stderr, /Unexpected error|ENOENT/);
+    const check = await runCli(['--lang', 'ja', 'sigma', 'check', join(ROOT, 'no-such-rules')]);
+    assert.equal(check.code, 1);
+    assert.match(check.stderr, /no-such-rules: Sigma ルールのファイルまたはフォルダーが見つかりません/);
+  });
+
+  it('hunt --rule that names no loaded rule says so instead of reporting no matches', async () => {
+    const r = await runCli(['--store', store, 'hunt', '--sigma', SIGMA, '--rule', 'cbb67ecc-fb70-4467-9350-c910bdf7c628', '--rule', 'no-such-rule']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /--rule no-such-rule: no rule or correlation that loaded has this id, name or title/);
+    assert.equal(r.stdout, '');
+  });
+
   it('sigma check says which rules load and why the others do not', async () => {
     const r = await runCli(['sigma', 'check', SIGMA]);
     assert.equal(r.code, 4);

@@ -8,8 +8,13 @@ import { terminalSafe } from '../core/sanitize.ts';
 import { loadRules, type LoadedRules } from '../sigma/index.ts';
 import type { Io } from './context.ts';
 
-export function loadSigmaOption(paths: readonly string[], io: Io): LoadedRules {
+/** Stops with a clear error when a file or folder of rules given on the command line does not exist. */
+export function requireSigmaPaths(paths: readonly string[]): void {
   for (const p of paths) if (!existsSync(p)) throw new TakebackError('sigma.missing', { path: p });
+}
+
+export function loadSigmaOption(paths: readonly string[], io: Io): LoadedRules {
+  requireSigmaPaths(paths);
   const loaded = loadRules(paths);
   if (loaded.rules.length + loaded.correlations.length === 0) throw new TakebackError('sigma.none', { paths: paths.join(', ') });
   io.stderr.write(

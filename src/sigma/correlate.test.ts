@@ -39,6 +39,19 @@ ${body}
 ---${BASE}`;
 }
 
+/** A third rule that matches what rule_a and rule_b match. */
+const RULE_AB = `
+---
+title: Rule A or B
+id: aaaaaaaa-0000-4000-8000-000000000003
+name: rule_ab
+logsource: { product: azure, service: auditlogs }
+detection:
+    selection:
+        Kind: [a, b]
+    condition: selection
+`;
+
 const ev = (kind: string, ms: number, fields: Record<string, unknown> = {}) => auditEvent({ Kind: kind, User: 'alice', ...fields }, at(ms));
 const correlations = (ms: SigmaMatch[]): SigmaMatch[] => ms.filter((m) => m.kind === 'correlation');
 
@@ -79,6 +92,21 @@ describe('event_count', () => {
     assert.equal(run(loaded, events).filter((m) => m.kind === 'rule').length, 0);
     const gen = rules(yaml.replace('level: high\n', 'level: high\ngenerate: true\n'));
     assert.equal(run(gen, events).filter((m) => m.kind === 'rule').length, 3);
+  });
+
+  it('counts an event that two of its rules match once', () => {
+    const both = rules(
+      correlation(`    type: event_count
+    rules: [rule_a, rule_ab]
+    group-by: [User]
+    timespan: 10m
+    condition: { gte: 2 }`) + RULE_AB,
+    );
+    assert.equal(correlations(run(both, [ev('a', 0)])).length, 0, 'one event, however many rules match it');
+    const m = correlations(run(both, [ev('a', 0), ev('b', M)]));
+    assert.equal(m.length, 1);
+    assert.equal(m[0]!.value, 2);
+    assert.equal(new Set(m[0]!.eventIds).size, m[0]!.eventIds.length, 'no event cited twice');
   });
 
   it('upper-bound conditions are judged when the window closes', () => {
@@ -269,6 +297,18 @@ describe('metric correlations (v2.1)', () => {
     assert.equal(correlations(run(l, [ev('a', 0, { Bytes: 60 }), ev('a', 61 * M, { Bytes: 41 })])).length, 0);
   });
 
+  it('value_sum adds an event that two of its rules match once', () => {
+    const l = rules(
+      correlation(`    type: value_sum
+    rules: [rule_a, rule_ab]
+    group-by: [User]
+    timespan: 1h
+    condition: { field: Bytes, gt: 100 }`) + RULE_AB,
+    );
+    assert.equal(correlations(run(l, [ev('a', 0, { Bytes: 60 })])).length, 0);
+    assert.equal(correlations(run(l, [ev('a', 0, { Bytes: 60 }), ev('b', M, { Bytes: 41 })])).length, 1);
+  });
+
   it('value_avg', () => {
     const l = metric('value_avg', 'gte: 50');
     const m = correlations(run(l, [ev('a', 0, { Bytes: 10 }), ev('a', M, { Bytes: 90 })]));
@@ -301,6 +341,14 @@ describe('correlation rules are refused with the reason', () => {
   it('a cycle', () => {
     const yaml = `title: X\nname: x\ncorrelation:\n    type: temporal\n    rules: [y, rule_a]\n    timespan: 5m\n---\ntitle: Y\nname: y\ncorrelation:\n    type: temporal\n    rules: [x, rule_b]\n    timespan: 5m\n---${BASE}`;
     assert.match(rejection(yaml) ?? '', /cycle|did not load/);
+  });
+
+  it('grouping the matches of a correlation by a field it does not group by', () => {
+    const chain = (outer: string, inner: string, aliases = '') =>
+      `title: Outer\nid: cccccccc-0000-4000-8000-000000000020\ncorrelation:\n    type: event_count\n    rules: [many_a]\n    group-by: [${outer}]\n    timespan: 1h\n    condition: { gte: 1 }\n${aliases}---\ntitle: Many A\nname: many_a\ncorrelation:\n    type: event_count\n    rules: [rule_a]\n    group-by: [${inner}]\n    timespan: 10m\n    condition: { gte: 1 }\n---${BASE}`;
+    assert.equal(rejection(chain('Ip', 'User')), "group-by 'Ip': the correlation 'many_a' it uses does not group by this field, so none of its matches could be grouped by it");
+    assert.equal(rejection(chain('user', 'User, Ip')), undefined, 'a subset, in any case, is fine');
+    assert.equal(rejection(chain('who', 'User', '    aliases:\n        who:\n            many_a: User\n')), undefined, 'an alias names its field');
   });
 
   it('a reference to a rule that did not load says why', () => {

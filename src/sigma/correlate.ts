@@ -34,6 +34,9 @@ interface Entry {
 }
 
 abstract class Window {
+  /** The events of the hit added last (see CorrelationState.add). */
+  lastIds: readonly string[] | undefined;
+
   constructor(protected readonly c: CompiledCorrelation) {}
   abstract add(h: Hit, out: Fired[]): void;
   /** Evaluates windows still waiting for their end (conditions with upper bounds); at the end of input. */
@@ -266,12 +269,26 @@ function newWindow(c: CompiledCorrelation): Window {
   }
 }
 
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** All open windows of one correlation, by group key. */
 export class CorrelationState {
   private readonly groups = new Map<string, Window>();
   private adds = 0;
+  /**
+   * Counts and metrics are about events: one event that two of the referenced rules match is counted
+   * (or summed) once. Its hits arrive one after the other (same time, same event), so the window only
+   * needs to remember the last. Temporal types are about rules, and keep both.
+   */
+  private readonly perEvent: boolean;
 
-  constructor(readonly correlation: CompiledCorrelation) {}
+  constructor(readonly correlation: CompiledCorrelation) {
+    this.perEvent = !correlation.type.startsWith('temporal');
+  }
 
   add(h: Hit, out: Fired[]): void {
     const key = h.group.join('\u0000');
@@ -279,6 +296,10 @@ export class CorrelationState {
     if (w === undefined) {
       w = newWindow(this.correlation);
       this.groups.set(key, w);
+    }
+    if (this.perEvent) {
+      if (w.lastIds !== undefined && sameIds(w.lastIds, h.eventIds)) return;
+      w.lastIds = h.eventIds;
     }
     w.add(h, out);
     // Now and then forget groups whose windows have run out, so memory follows the window, not the input.

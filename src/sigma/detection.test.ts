@@ -68,6 +68,15 @@ describe('values', () => {
     assert.ok(hits(all, { a: 'ALPHA', b: 'x beta' }));
     assert.ok(!hits(all, { a: 'alpha' }));
   });
+  it('matches a keyword within one value: wildcards and anchors do not span two values', () => {
+    const star = "    keywords:\n        - 'foo*bar'\n    condition: keywords";
+    assert.ok(hits(star, { X: 'foo and bar' }));
+    assert.ok(!hits(star, { X: 'foo', Y: 'bar' }));
+    assert.ok(!hits("    keywords:\n        - 'foo?bar'\n    condition: keywords", { X: 'foo', Y: 'bar' }));
+    const anchored = "    keywords:\n        '|re': '^admin$'\n    condition: keywords";
+    assert.ok(hits(anchored, { X: 'someone', Y: 'admin' }));
+    assert.ok(!hits(anchored, { X: 'administrator' }));
+  });
 });
 
 describe('modifiers', () => {
@@ -166,6 +175,23 @@ describe('modifiers', () => {
     assert.ok(!hits(d, { A: 'powershell +enc x' }));
   });
 
+  it('all with windash, base64offset or expand: every value, in any of its forms', () => {
+    const dash = sel("        A|windash|contains|all:\n            - ' -a '\n            - ' -b '");
+    assert.ok(hits(dash, { A: 'cmd -a -b ' }));
+    assert.ok(hits(dash, { A: 'cmd /a \u2013b ' }));
+    assert.ok(!hits(dash, { A: 'cmd /a ' }), 'every value is still needed');
+    const b64 = sel("        A|base64offset|contains|all:\n            - 'hello'\n            - 'world'");
+    assert.ok(hits(b64, { A: Buffer.from('xx hello yy world').toString('base64') }));
+    assert.ok(!hits(b64, { A: Buffer.from('xx hello yy').toString('base64') }));
+    const placeholders = { Admins: ['root@example.com', 'adm_*'] };
+    const expand = sel("        A|expand|contains|all:\n            - '%Admins%'\n            - 'reset'");
+    assert.ok(hits(expand, { A: 'adm_7 did a reset' }, { placeholders }));
+    assert.ok(!hits(expand, { A: 'guest did a reset' }, { placeholders }));
+    const kw = "    keywords:\n        '|windash|all':\n            - ' -a '\n            - ' -b '\n    condition: keywords";
+    assert.ok(hits(kw, { X: 'cmd /a x', Y: 'x -b y' }));
+    assert.ok(!hits(kw, { X: 'cmd /a x' }));
+  });
+
   it('expand from configured placeholders, and refusal without them', () => {
     const d = sel('        User|expand: "%Admins%"');
     const placeholders = { Admins: ['root@example.com', 'adm_*'] };
@@ -207,6 +233,11 @@ describe('conditions', () => {
     assert.ok(hits(with_('_hidden'), { D: 'w' }), 'an _identifier can be named explicitly');
   });
 
+  it('nesting up to the limit still works', () => {
+    assert.ok(hits(with_(`${'('.repeat(100)}selection_a${')'.repeat(100)}`), { A: 'x' }));
+    assert.ok(hits(with_(`${'not '.repeat(100)}selection_a`), { A: 'x' }));
+  });
+
   it('a list of conditions is OR', () => {
     assert.ok(hits(`${two}\n    condition:\n        - selection_a\n        - selection_b`, { B: 'y' }));
   });
@@ -232,6 +263,11 @@ describe('refused rules say why', () => {
     ['exists with a string', sel('        A|exists: maybe'), /'exists' takes true or false/],
     ['i without re', sel('        A|i: x'), /sub-modifier of 're'/],
     ['nested map', sel('        A:\n            B: x'), /cannot be a list or a map/],
+    // Deep nesting is refused with a reason, not a stack overflow that names no file.
+    ['deep parentheses', sel('        A: x', `${'('.repeat(5000)}selection${')'.repeat(5000)}`), /nests parentheses and 'not' more than 100 levels deep/],
+    ['deep not', sel('        A: x', `${'not '.repeat(20000)}selection`), /nests parentheses and 'not' more than 100 levels deep/],
+    ['deep groups in re', sel(`        A|re: '${'('.repeat(2000)}a${')'.repeat(2000)}'`), /nested more than 100 levels deep/],
+    ['stacked quantifiers in re', sel(`        A|re: 'a${'*'.repeat(4000)}'`), /nested more than 100 levels deep/],
   ];
   for (const [name, detection, reason] of cases) {
     it(name, () => {

@@ -81,7 +81,7 @@ class Ctx implements MatchCtx {
   constructor(
     private readonly binding: Binding,
     private readonly names: readonly string[],
-    private readonly keywordText: (cased: boolean) => string,
+    private readonly keywordValues: (cased: boolean) => readonly string[],
   ) {
     const n = Math.max(names.length, 1);
     this.stamps = new Uint32Array(n);
@@ -125,8 +125,8 @@ class Ctx implements MatchCtx {
     return r.lower!;
   }
 
-  keywords(cased: boolean): string {
-    return this.keywordText(cased);
+  keywords(cased: boolean): readonly string[] {
+    return this.keywordValues(cased);
   }
 
   /** First non-null value of any field (for group-by and value fields), lower case. */
@@ -151,10 +151,10 @@ class BoundView {
     readonly binding: Binding,
     slots: readonly RuleSlot[],
     names: readonly string[],
-    keywordText: (cased: boolean) => string,
+    keywordValues: (cased: boolean) => readonly string[],
     noIndex: boolean,
   ) {
-    this.ctx = new Ctx(binding, names, keywordText);
+    this.ctx = new Ctx(binding, names, keywordValues);
     const view = binding.view;
     if (view.when !== undefined) this.when = { read: binding.specReader(view.when.spec), equals: view.when.equals };
     const disc = noIndex ? undefined : view.discriminator;
@@ -395,8 +395,8 @@ class SigmaHunter implements Hunter {
   private readonly parse: ParseCache = new Map();
   private event: CanonicalEvent | undefined;
   private kwStamp = -1;
-  private kwText = '';
-  private kwLower = '';
+  private kwValues: string[] = [];
+  private kwLower: string[] = [];
   private readonly st: HuntStats = { events: 0, unrouted: 0, byShape: {}, evaluations: 0, matches: 0 };
   /** Events per shape, copied into `st.byShape` when stats are asked for (a Map is cheaper per event). */
   private readonly shapeCounts = new Map<Shape, number>();
@@ -445,21 +445,22 @@ class SigmaHunter implements Hunter {
   private boundView(b: Binding): BoundView {
     let v = this.views.get(b);
     if (v === undefined) {
-      v = new BoundView(b, this.slots, this.loaded.fieldNames, (cased) => this.keywordText(cased), this.options.noIndex === true);
+      v = new BoundView(b, this.slots, this.loaded.fieldNames, (cased) => this.keywordValues(cased), this.options.noIndex === true);
       this.views.set(b, v);
     }
     return v;
   }
 
-  private keywordText(cased: boolean): string {
+  /** The raw record's text values, each on its own (a keyword's wildcards do not span two of them). */
+  private keywordValues(cased: boolean): readonly string[] {
     if (this.kwStamp !== this.stamp) {
       const leaves: FieldValue[] = [];
       keywordLeaves(this.event?.raw, leaves, 0);
-      this.kwText = leaves.filter((v) => v !== null).join('\n');
-      this.kwLower = this.kwText.toLowerCase();
+      this.kwValues = leaves.filter((v): v is string => v !== null);
+      this.kwLower = this.kwValues.map((v) => v.toLowerCase());
       this.kwStamp = this.stamp;
     }
-    return cased ? this.kwText : this.kwLower;
+    return cased ? this.kwValues : this.kwLower;
   }
 
   push(event: CanonicalEvent): SigmaMatch[] {

@@ -248,6 +248,17 @@ class Loader {
         for (const [alias, per] of p.spec.aliases) {
           for (const name of per.keys()) if (!rules.some((r) => r.id === name || r.name === name)) throw new RuleError('alias_not_loaded', { alias, rule: name });
         }
+        // A correlation's matches carry only its own group-by values: grouping them by another field
+        // would never match, silently.
+        for (const [i, item] of rules.entries()) {
+          if (item.kind !== 'correlation') continue;
+          const own = new Set(item.groupBy.map((g) => g.toLowerCase()));
+          for (const g of p.spec.groupBy) {
+            const per = p.spec.aliases.get(g);
+            const field = (item.name !== undefined ? per?.get(item.name) : undefined) ?? (item.id !== undefined ? per?.get(item.id) : undefined) ?? g;
+            if (!own.has(field.toLowerCase())) throw new RuleError('correlation_group_missing', { field, ref: p.spec.refs[i]! });
+          }
+        }
         const c: CompiledCorrelation = {
           ...p.meta,
           kind: 'correlation',

@@ -1,7 +1,7 @@
 // `takeback hunt --sigma DIR`: run Sigma rules (SigmaHQ's and takeback's own correlations) over the
 // stored events; `takeback sigma check DIR`: say, rule by rule, whether it loads and why not.
 import { relative } from 'node:path';
-import { EXIT } from '../../core/errors.ts';
+import { EXIT, TakebackError } from '../../core/errors.ts';
 import { t } from '../../core/i18n.ts';
 import { safeJson, terminalSafe } from '../../core/sanitize.ts';
 import type { CanonicalEvent } from '../../core/event.ts';
@@ -11,7 +11,7 @@ import type { EventsWindow } from '../../report/coverage.ts';
 import { ruleMetaById, sigmaFinding } from '../../sigma/findings.ts';
 import { BUILTIN_RULES_DIR, checkRules, createHunter, loadRules, type RuleMeta, type SigmaMatch } from '../../sigma/index.ts';
 import { openStore } from '../../store/open.ts';
-import { writeLoadWarnings } from '../sigma-rules.ts';
+import { requireSigmaPaths, writeLoadWarnings } from '../sigma-rules.ts';
 import type { EventFilter, EvidenceStore } from '../../store/store.ts';
 import type { GlobalOptions, Io } from '../context.ts';
 import { renderDetectionReport, reportSubjects, writeReportFile } from '../report-writer.ts';
@@ -28,10 +28,16 @@ export interface HuntOptions {
 }
 
 export async function huntCommand(opts: HuntOptions, global: GlobalOptions, io: Io): Promise<number> {
+  requireSigmaPaths(opts.dirs);
   const loaded = loadRules(opts.builtin ? [...opts.dirs, BUILTIN_RULES_DIR] : opts.dirs);
   // --rule selects what is reported; every rule still runs, since correlations refer to others.
   const wanted = new Set(opts.rules);
   const meta = ruleMetaById(loaded);
+  // A --rule that names nothing loaded (a typo, or a refused rule) would report no matches, as if clean.
+  for (const w of wanted) {
+    const known = [...meta].some(([id, r]) => id === w || r.title === w || r.name === w);
+    if (!known) throw new TakebackError('sigma.unknown_rule', { rule: w });
+  }
   const selected = (m: SigmaMatch) => {
     if (wanted.size === 0) return true;
     const r = meta.get(m.ruleId);
@@ -149,6 +155,7 @@ async function writeHuntReport(
 }
 
 export function sigmaCheckCommand(opts: { dirs: string[]; json: boolean }, _global: GlobalOptions, io: Io): number {
+  requireSigmaPaths(opts.dirs);
   const report = checkRules(opts.dirs);
   const entries = report.entries;
   if (opts.json) {

@@ -25,6 +25,9 @@ function tokenize(text: string): string[] {
   return out;
 }
 
+/** Deepest nesting of parentheses and `not` accepted: real conditions use a handful, and the parser recurses. */
+export const MAX_CONDITION_NESTING = 100;
+
 export function parseCondition(text: string): Cond {
   if (/(^|\s)\|/.test(text) || text.includes(' | ')) {
     throw new RuleError('condition_pipe', { condition: text });
@@ -34,6 +37,15 @@ export function parseCondition(text: string): Cond {
   const peek = (): string | undefined => toks[i]?.toLowerCase();
   const fail = (code: string, params: Record<string, string> = {}): never => {
     throw new RuleError('condition_syntax', { condition: text, detail: t(`sigma.condition.${code}`, params) });
+  };
+  let depth = 0;
+  const nested = (parse: () => Cond): Cond => {
+    if (++depth > MAX_CONDITION_NESTING) fail('too_deep', { limit: String(MAX_CONDITION_NESTING) });
+    try {
+      return parse();
+    } finally {
+      depth--;
+    }
   };
   const orExpr = (): Cond => {
     const xs = [andExpr()];
@@ -54,7 +66,7 @@ export function parseCondition(text: string): Cond {
   const notExpr = (): Cond => {
     if (peek() === 'not') {
       i++;
-      return { t: 'not', x: notExpr() };
+      return { t: 'not', x: nested(notExpr) };
     }
     return atom();
   };
@@ -64,7 +76,7 @@ export function parseCondition(text: string): Cond {
     const low = tok.toLowerCase();
     if (tok === '(') {
       i++;
-      const x = orExpr();
+      const x = nested(orExpr);
       if (toks[i] !== ')') fail('missing_paren');
       i++;
       return x;

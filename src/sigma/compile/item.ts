@@ -25,8 +25,8 @@ export class RuleError extends Error {
 export interface MatchCtx {
   get(slot: number): Resolved;
   lower(slot: number): FieldValue[];
-  /** The event's text for keyword search, in lower case unless `cased`. */
-  keywords(cased: boolean): string;
+  /** The event's text values for keyword search, each on its own, in lower case unless `cased`. */
+  keywords(cased: boolean): readonly string[];
 }
 
 export type Pred = (ctx: MatchCtx) => boolean;
@@ -165,6 +165,9 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
   const neq = has('neq');
   const all = has('all');
   let tests: StringTest[];
+  // One list of tests per value given: a value that becomes several (windash, base64offset, expand)
+  // matches when any of its forms does, also under `all`, which asks for every value.
+  let groups: StringTest[][] | undefined;
   let cased = has('cased');
   let hint: IndexHint | undefined;
   let contains: ContainsItem | undefined;
@@ -205,14 +208,17 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
     if (stringMods.length > 0) throw new RuleError('modifier_with', { where, a: timePart ?? numeric!, b: stringMods[0]! });
     tests = list.map((v) => numberTest(where, v, numeric, timePart));
   } else {
-    const strings = list.flatMap((v) => transformValue(where, scalarText(v, where), mods, env));
+    const perValue = list.map((v) => transformValue(where, scalarText(v, where), mods, env));
+    const strings = perValue.flat();
     tests = strings.map((s) => compileSigmaString(s, cased));
+    groups = perValue.map((forms) => forms.map((s) => compileSigmaString(s, cased)));
     if (!neq && !all && !cased) {
       const literals = strings.map(exactText);
       if (literals.every((l): l is string => l !== undefined)) hint = { field, literals };
     }
     const needles = strings.map((s) => containsText(s, cased));
-    if (!neq && needles.every((n): n is string => n !== undefined)) contains = { field, slot, needles, all, cased };
+    const oneFormEach = perValue.every((forms) => forms.length === 1);
+    if (!neq && (!all || oneFormEach) && needles.every((n): n is string => n !== undefined)) contains = { field, slot, needles, all, cased };
     if (strings.length === 1) {
       equal = equalText(strings[0]!, cased);
       if (equal === undefined) included = needles[0];
@@ -233,7 +239,10 @@ function compileItemTest(key: string, raw: unknown, env: CompileEnv): Omit<Compi
     };
   }
   const withContains = contains ? { contains } : {};
-  if (all) return { pred: (ctx) => tests.every((t) => anyValue(ctx.get(slot), read(ctx), t)), ...withContains };
+  if (all) {
+    const each = groups ?? tests.map((t) => [t]);
+    return { pred: (ctx) => each.every((forms) => forms.some((t) => anyValue(ctx.get(slot), read(ctx), t))), ...withContains };
+  }
   const withHint = hint ? { hint, ...withContains } : withContains;
   if (hint !== undefined && hint.literals.length > 1) {
     // Exact values (the rule index's case): one set lookup per value instead of a test per literal.
@@ -509,21 +518,25 @@ function keywordItem(where: string, list: unknown[], mods: readonly string[], ha
     if (m !== 'all' && m !== 'cased' && !STRING_MODS.has(m) && m !== 're' && !RE_FLAGS.has(m)) throw new RuleError('keyword_modifier', { where, modifier: m });
   }
   if (list.includes(null)) throw new RuleError('keyword_null', { where });
-  let tests: StringTest[];
+  // One list of tests per keyword: any of a keyword's forms (windash, base64offset, expand) will do.
+  let groups: StringTest[][];
   const cased = has('cased');
   if (has('re')) {
     const flags = { i: has('i'), m: has('m'), s: has('s') };
-    tests = list.map((v) => {
+    groups = list.map((v) => {
       const re = compileRegex(scalarText(v, where), flags);
-      return (s: string) => re.test(s);
+      return [(s: string) => re.test(s)];
     });
   } else {
-    tests = list
-      .flatMap((v) => transformValue(where, scalarText(v, where), mods, env))
-      .map((s) => compileSigmaString(withStar(s, true, true), cased));
+    groups = list.map((v) => transformValue(where, scalarText(v, where), mods, env).map((s) => compileSigmaString(withStar(s, true, true), cased)));
   }
+  const tests = groups.flat();
   const exact = cased || has('re');
-  const text = (ctx: MatchCtx): string => ctx.keywords(exact);
-  if (has('all')) return { pred: (ctx) => tests.every((t) => t(text(ctx))) };
-  return { pred: (ctx) => tests.some((t) => t(text(ctx))) };
+  // Each value on its own: `a*b` or `^admin$` must hold within one value, not across two.
+  const found = (ctx: MatchCtx, t: StringTest): boolean => {
+    for (const v of ctx.keywords(exact)) if (t(v)) return true;
+    return false;
+  };
+  if (has('all')) return { pred: (ctx) => groups.every((forms) => forms.some((t) => found(ctx, t))) };
+  return { pred: (ctx) => tests.some((t) => found(ctx, t)) };
 }

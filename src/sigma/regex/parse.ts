@@ -25,6 +25,8 @@ export class RegexSyntaxError extends Error {}
 
 /** Repetition counts above this are refused: each one copies the repeated part into the automaton. */
 const MAX_COUNT = 1000;
+/** Deepest syntax tree accepted (groups, repetitions, alternatives): the parser and the automaton compiler recurse once per level. */
+const MAX_DEPTH = 100;
 
 type Range = readonly [number, number];
 
@@ -87,6 +89,19 @@ interface ClassItem {
   negated?: Range[];
 }
 
+/** The depth of a syntax tree, found without recursion (stacked quantifiers `a***` nest too). */
+function depthOf(root: Node): number {
+  let max = 0;
+  const stack: Array<[Node, number]> = [[root, 1]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [n, d] = top;
+    if (d > max) max = d;
+    if (n.t === 'cat' || n.t === 'alt') for (const x of n.items) stack.push([x, d + 1]);
+    else if (n.t === 'rep') stack.push([n.node, d + 1]);
+  }
+  return max;
+}
+
 export function parseRegex(source: string, initial: Flags): Node {
   return new Parser(source, initial).parse();
 }
@@ -101,6 +116,7 @@ class Parser {
   parse(): Node {
     const node = this.alternation({ ...this.initial });
     if (this.pos < this.src.length) throw this.fail('unbalanced', { position: this.pos + 1 });
+    if (depthOf(node) > MAX_DEPTH) throw this.fail('too_deep', { limit: MAX_DEPTH });
     return node;
   }
 
@@ -231,10 +247,14 @@ class Parser {
     return this.groupBody(scoped);
   }
 
+  private depth = 0;
+
   private groupBody(flags: Flags): Node {
+    if (++this.depth > MAX_DEPTH) throw this.fail('too_deep', { limit: MAX_DEPTH });
     const node = this.alternation(flags);
     if (this.peek() !== ')') throw this.fail('missing_paren');
     this.pos++;
+    this.depth--;
     return node;
   }
 
