@@ -1,7 +1,8 @@
 // A hunt that matches more often than a terminal can usefully show: each rule's count first, then
-// the first matches, and a line saying how many more --json or --report would list.
+// the first matches, and a line saying how many more --json or --report would list. A report lists
+// each rule's first 1,000 matches as findings and says how many more there were.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { writeUalFile } from '../bench/import/generate.ts';
@@ -33,7 +34,7 @@ describe('hunt with many matches', () => {
 
   before(async () => {
     const file = join(dir, 'ual.jsonl');
-    await writeUalFile(file, { count: 1500, format: 'jsonl', seed: 7 });
+    await writeUalFile(file, { count: 2000, format: 'jsonl', seed: 7 });
     const r = await runCli(['--store', store, 'import', file]);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     mkdirSync(rules);
@@ -69,5 +70,37 @@ describe('hunt with many matches', () => {
     const ja = await runCli(['--store', store, '--lang', 'ja', 'hunt', '--no-builtin', '--sigma', rules]);
     assert.match(ja.stdout, /一致数/);
     assert.match(ja.stdout, new RegExp(`ほかに ${all.length - 500} 件の一致は表示していません`));
+  });
+
+  it('reports the first 1,000 matches of a rule as findings and counts the rest, in report --sigma and hunt --report', async () => {
+    const json = await runCli(['--store', store, 'hunt', '--no-builtin', '--sigma', rules, '--json']);
+    const all = (JSON.parse(json.stdout) as { matches: Array<{ title: string; time: string }> }).matches;
+    const ordinary = all.filter((m) => m.title === 'Ordinary sign-in');
+    const failed = all.filter((m) => m.title === 'Failed sign-in').length;
+    assert.ok(ordinary.length > 1000 && failed > 0 && failed < 1000, `${ordinary.length}, ${failed}`);
+
+    type Report = { findings: Array<{ title: string }>; omitted?: Array<{ title: string; total: number; listed: number; first: string; last: string; text: string }> };
+    const check = (report: Report) => {
+      assert.equal(report.findings.filter((f) => f.title === 'Sigma: Ordinary sign-in').length, 1000);
+      assert.equal(report.findings.filter((f) => f.title === 'Sigma: Failed sign-in').length, failed);
+      assert.equal(report.omitted?.length, 1);
+      const o = report.omitted[0]!;
+      assert.deepEqual([o.title, o.total, o.listed, o.first, o.last], ['Ordinary sign-in', ordinary.length, 1000, ordinary[0]!.time, ordinary.at(-1)!.time]);
+      assert.match(o.text, new RegExp(`Ordinary sign-in: ${ordinary.length} matches from .* the first 1000 are listed as findings\\. \`takeback hunt --sigma DIR --rule 9f4b2c1e-0000-4000-8000-000000000001 --json\` lists every one\\.`));
+    };
+    const viaReport = join(dir, 'report.json');
+    const r = await runCli(['--store', store, 'report', '--sigma', rules, '--format', 'json', '--out', viaReport]);
+    assert.equal(r.code, 0, r.stderr);
+    check(JSON.parse(readFileSync(viaReport, 'utf8')) as Report);
+    const viaHunt = join(dir, 'hunt.json');
+    const h = await runCli(['--store', store, 'hunt', '--no-builtin', '--sigma', rules, '--report', viaHunt, '--format', 'json']);
+    assert.equal(h.code, 3, h.stderr);
+    check(JSON.parse(readFileSync(viaHunt, 'utf8')) as Report);
+
+    const text = await runCli(['--store', store, '--lang', 'ja', 'report', '--sigma', rules, '--format', 'text']);
+    assert.match(text.stdout, new RegExp(`一覧にない一致:\n  Ordinary sign-in: .* ${ordinary.length} 件一致し、最初の 1000 件を所見として載せています。`));
+    const html = join(dir, 'report.html');
+    await runCli(['--store', store, 'report', '--sigma', rules, '--out', html]);
+    assert.match(readFileSync(html, 'utf8'), /<h3>Matches not listed<\/h3><ul><li>Ordinary sign-in: \d+ matches/);
   });
 });

@@ -11,7 +11,7 @@ import { atLeast, type Severity } from '../detect/finding.ts';
 import { DETECT_TEXT } from '../detect/registry.ts';
 import { evidenceEventIds, EventsWindowTally, pickEvents } from '../report/index.ts';
 import type { EventsWindow } from '../report/coverage.ts';
-import { matchFindings } from '../sigma/findings.ts';
+import { capMatchesPerRule, matchFindings, omittedMatches, type OmittedMatches } from '../sigma/findings.ts';
 import { createHunter, type SigmaMatch } from '../sigma/index.ts';
 import type { LoadedRules } from '../sigma/types.ts';
 import type { EventFilter, EvidenceStore } from '../store/store.ts';
@@ -40,6 +40,8 @@ export interface StoreDetection extends DetectResult {
   tenants: string[];
   /** The time the events read cover, in all and per log: the report's data coverage. */
   window: EventsWindow;
+  /** Sigma rules that matched more often than their findings list (FINDINGS_PER_RULE). */
+  omitted: OmittedMatches[];
 }
 
 export async function detectFromStore(
@@ -56,6 +58,7 @@ export async function detectFromStore(
   const incidents: DetectResult['incidents'] = [];
   const events = new Map<string, CanonicalEvent>();
   const read = new Set<string>();
+  const perRule: OmittedMatches[][] = [];
   // Tenants are detected one by one so each gets its own current and previous snapshot.
   for (const tenant of wanted) {
     const [current, previous] = await store.latestSnapshots(tenant, 2);
@@ -72,20 +75,23 @@ export async function detectFromStore(
       if (hunter) for (const m of hunter.push(e)) matches.push(m);
     }
     if (hunter) for (const m of hunter.finish()) matches.push(m);
+    // A noisy rule's first matches become findings, the rest are counted: each finding holds its events.
+    const capped = capMatchesPerRule(matches);
+    perRule.push(capped.perRule);
     if (count > 0) read.add(tenant);
     const result = detector.finish({ ...(current ? { current } : {}), ...(previous ? { previous } : {}) });
     appendAll(incidents, result.incidents);
     // A Sigma finding names its events' tenant and entities: its events are needed to make it.
     const ids = options.evidence === false ? new Set<string>() : evidenceEventIds(result.findings);
-    for (const m of matches) for (const id of m.eventIds) ids.add(id);
+    for (const m of capped.kept) for (const id of m.eventIds) ids.add(id);
     const cited = await pickEvents(store.queryEvents({ ...eventFilter, tenant, ids }), ids);
     for (const [id, e] of cited) events.set(id, e);
     appendAll(findings, result.findings);
-    if (options.sigma) appendAll(findings, matchFindings(options.sigma, matches, cited));
+    if (options.sigma) appendAll(findings, matchFindings(options.sigma, capped.kept, cited));
   }
   // Sigma findings and several tenants' findings in one list: in time order, like detect()'s own.
   if (options.sigma || wanted.length > 1) findings.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
-  return { findings, incidents, events, tenants: [...read].sort(), window: tally.result() };
+  return { findings, incidents, events, tenants: [...read].sort(), window: tally.result(), omitted: omittedMatches(perRule) };
 }
 
 export function worstSeverity(result: DetectResult): Severity | undefined {

@@ -10,6 +10,7 @@ import type { EvidenceStore } from '../store/store.ts';
 import { LAST_ASSESSMENT_KEY } from './assessment.ts';
 import { buildReport, EventsWindowTally, renderReport, REPORT_EXTENSIONS, type ReportFormat } from '../report/index.ts';
 import type { EventsWindow } from '../report/coverage.ts';
+import type { OmittedFindingsInput } from '../report/types.ts';
 
 export interface ReportSubject {
   tenant: string;
@@ -22,7 +23,7 @@ export interface ReportSubject {
 
 export function renderDetectionReport(
   /** `events`: the cited events; `window`: what all the events read cover (when absent, `events` are taken to be all of them). */
-  detection: DetectResult & { events: Map<string, CanonicalEvent>; window?: EventsWindow },
+  detection: DetectResult & { events: Map<string, CanonicalEvent>; window?: EventsWindow; omitted?: readonly OmittedFindingsInput[] },
   subjects: readonly ReportSubject[],
   format: ReportFormat,
   posture: readonly AssessmentResult[] = [],
@@ -49,6 +50,7 @@ export function renderDetectionReport(
     events: detection.events,
     coverage: { eventsWindow: window, sources },
     posture,
+    ...(detection.omitted ? { omitted: detection.omitted } : {}),
   });
   return renderReport(model, format);
 }

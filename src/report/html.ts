@@ -175,6 +175,7 @@ ${m.incidents.length > 0 ? m.incidents.map((inc) => incidentSection(inc, m, byId
 </section>
 <section id="other-findings"><h2>${l.otherFindings}</h2>
 ${others.length > 0 ? others.map((f) => findingCard(f, l)) : h`<p>${l.noOtherFindings}</p>`}
+${m.omitted ? h`<div class="omitted"><h3>${l.omitted}</h3><ul>${m.omitted.map((o) => h`<li>${o.text}</li>`)}</ul></div>` : ''}
 </section>
 ${postureSection(m)}
 ${coverageSection(m.coverage, l)}

@@ -22,6 +22,7 @@ import type {
   ReportEvent,
   ReportFinding,
   ReportIncident,
+  OmittedFindingsInput,
   ReportLabels,
   ReportModel,
   ReportStep,
@@ -54,6 +55,8 @@ export interface ReportInput {
   version?: string;
   /** Posture assessments (src/assess) to show with the findings. */
   posture?: readonly AssessmentResult[];
+  /** Rules whose matches were more than `findings` holds. */
+  omitted?: readonly OmittedFindingsInput[];
 }
 
 let packageVersion: string | undefined;
@@ -80,6 +83,7 @@ function labels(t: ReportT, generatedAt: string, version: string): ReportLabels 
     steps: t('incident.steps'),
     incidentFindings: t('incident.findings'),
     otherFindings: t('section.otherFindings'),
+    omitted: t('omitted.heading'),
     noOtherFindings: t('finding.none'),
     coverage: t('section.coverage'),
     sources: t('coverage.sources'),
@@ -384,6 +388,14 @@ export function buildReport(input: ReportInput): ReportModel {
     verdict: verdict(t, findings, incidents, coverage, hasSnapshot),
     incidents,
     findings,
+    ...(input.omitted && input.omitted.length > 0
+      ? {
+          omitted: input.omitted.map((o) => ({
+            ...o,
+            text: t('omitted.line', { title: o.title, total: o.total, listed: o.listed, first: formatTime(o.first), last: formatTime(o.last), ruleId: o.ruleId }),
+          })),
+        }
+      : {}),
     coverage,
     ...(input.posture && input.posture.length > 0
       ? { posture: input.posture.map((a) => ({ tenantName: nameOf(a.tenant), assessment: renderAssessment(a, lang) })) }

@@ -40,6 +40,10 @@ export function renderTerminal(m: ReportModel, options: TerminalOptions = {}): s
       if (options.details === true) lines.push(`       ${f.explanation}`, `       ${l.whatToDo}: ${f.nextSteps}`);
     }
   }
+  if (m.omitted) {
+    lines.push('', `${l.omitted}:`);
+    for (const o of m.omitted) lines.push(`  ${o.text}`);
+  }
   const c = m.coverage;
   lines.push('', `${l.coverage}:`, `  ${c.window.text}`);
   for (const tc of c.tenants) {

@@ -186,6 +186,8 @@ export interface ReportLabels {
   steps: string;
   incidentFindings: string;
   otherFindings: string;
+  /** Heading of the rules whose matches were more than the findings list. */
+  omitted: string;
   noOtherFindings: string;
   coverage: string;
   sources: string;
@@ -237,6 +239,21 @@ export interface ReportLabels {
   >;
 }
 
+/** A rule whose matches were more than the report lists (Sigma: `FINDINGS_PER_RULE`). */
+export interface OmittedFindingsInput {
+  ruleId: string;
+  title: string;
+  total: number;
+  listed: number;
+  first: string;
+  last: string;
+}
+
+export interface ReportOmitted extends OmittedFindingsInput {
+  /** The sentence saying so, in the report's language. */
+  text: string;
+}
+
 export interface ReportModel {
   schema: 'takeback.report/1';
   lang: Lang;
@@ -249,6 +266,8 @@ export interface ReportModel {
   incidents: ReportIncident[];
   /** Every finding: those of each incident in incident order (oldest first), then the rest, most severe first. */
   findings: ReportFinding[];
+  /** Rules that matched more often than the findings list: how often, and how to see every match. */
+  omitted?: ReportOmitted[];
   coverage: ReportCoverage;
   /** Posture checks of each tenant's latest snapshot, already in the report's language. */
   posture?: ReportPosture[];

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CanonicalEvent } from '../core/event.ts';
 import { DETECT_TEXT } from '../detect/registry.ts';
-import { attackTechniques, huntFindings, severityOfLevel, SIGMA_RULE_PREFIX } from './findings.ts';
+import { attackTechniques, capMatchesPerRule, huntFindings, omittedMatches, severityOfLevel, SIGMA_RULE_PREFIX } from './findings.ts';
+import type { SigmaMatch } from './types.ts';
 import { check } from './testing/harness.ts';
 import { auditEvent } from './testing/render.ts';
 
@@ -106,5 +107,26 @@ describe('Sigma matches as findings', () => {
   it('reports nothing when no rule matches', () => {
     const ev = auditEvent({ activity: 'Update user', category: 'UserManagement' }, 'graph');
     assert.deepEqual(findingsFor([ev]), []);
+  });
+
+  it('keeps the first matches of each rule and counts the rest, over several tenants', () => {
+    const match = (ruleId: string, minute: number): SigmaMatch => ({
+      kind: 'rule',
+      ruleId,
+      title: `Rule ${ruleId}`,
+      tags: [],
+      attribution: '',
+      time: new Date(Date.UTC(2026, 9, 1, 0, minute)).toISOString(),
+      eventIds: [`${ruleId}-${minute}`],
+    });
+    // Tenant A: rule a five times (out of order once), rule b once. Tenant B: rule a twice.
+    const a = capMatchesPerRule([match('a', 1), match('b', 2), match('a', 3), match('a', 0), match('a', 4), match('a', 5)], 3);
+    assert.deepEqual(a.kept.map((m) => m.eventIds[0]), ['a-1', 'b-2', 'a-3', 'a-0']);
+    const b = capMatchesPerRule([match('a', 7), match('a', 8)], 3);
+    assert.equal(b.kept.length, 2);
+    assert.deepEqual(omittedMatches([a.perRule, b.perRule]), [
+      { ruleId: 'a', title: 'Rule a', total: 7, listed: 5, first: match('a', 0).time, last: match('a', 8).time },
+    ]);
+    assert.deepEqual(omittedMatches([b.perRule]), []);
   });
 });

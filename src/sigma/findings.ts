@@ -128,6 +128,64 @@ export function matchFindings(loaded: LoadedRules, matches: readonly SigmaMatch[
   return out.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
 }
 
+/** A rule's matches beyond those a report lists as findings: how many, and when. */
+export interface OmittedMatches {
+  ruleId: string;
+  title: string;
+  /** Every match of the rule. */
+  total: number;
+  /** The first ones, listed as findings. */
+  listed: number;
+  first: string;
+  last: string;
+}
+
+/**
+ * A report lists at most this many matches of one rule as findings. A noisy rule over a big store
+ * can match hundreds of thousands of times: as findings, each with its event, they would take
+ * gigabytes and bury everything else. The rest are counted (`hunt --json` lists them all).
+ */
+export const FINDINGS_PER_RULE = 1000;
+
+/** The first `cap` matches of each rule, in the order given, and each rule's count (`omittedMatches` keeps those with more). */
+export function capMatchesPerRule(matches: readonly SigmaMatch[], cap = FINDINGS_PER_RULE): { kept: SigmaMatch[]; perRule: OmittedMatches[] } {
+  const byRule = new Map<string, OmittedMatches>();
+  const kept: SigmaMatch[] = [];
+  for (const m of matches) {
+    let r = byRule.get(m.ruleId);
+    if (r === undefined) {
+      r = { ruleId: m.ruleId, title: m.title, total: 0, listed: 0, first: m.time, last: m.time };
+      byRule.set(m.ruleId, r);
+    }
+    r.total++;
+    if (m.time < r.first) r.first = m.time;
+    if (m.time > r.last) r.last = m.time;
+    if (r.listed < cap) {
+      r.listed++;
+      kept.push(m);
+    }
+  }
+  return { kept, perRule: [...byRule.values()] };
+}
+
+/** The rules of one or several runs (tenants) that matched more often than listed, most matches first. */
+export function omittedMatches(lists: ReadonlyArray<readonly OmittedMatches[]>): OmittedMatches[] {
+  const byRule = new Map<string, OmittedMatches>();
+  for (const list of lists) {
+    for (const o of list) {
+      const r = byRule.get(o.ruleId);
+      if (r === undefined) byRule.set(o.ruleId, { ...o });
+      else {
+        r.total += o.total;
+        r.listed += o.listed;
+        if (o.first < r.first) r.first = o.first;
+        if (o.last > r.last) r.last = o.last;
+      }
+    }
+  }
+  return [...byRule.values()].filter((r) => r.total > r.listed).sort((a, b) => b.total - a.total || (a.title < b.title ? -1 : 1));
+}
+
 /** Rules and correlations by the id a match names them with (the hunter's: id, else name, else file:line). */
 export function ruleMetaById(loaded: LoadedRules): Map<string, RuleMeta> {
   return new Map([...loaded.rules, ...loaded.correlations].map((r) => [r.id ?? r.name ?? `${r.file}:${r.line}`, r] as const));

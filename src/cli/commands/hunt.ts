@@ -8,7 +8,7 @@ import type { CanonicalEvent } from '../../core/event.ts';
 import type { Finding } from '../../detect/finding.ts';
 import { EventsWindowTally, pickEvents, type ReportFormat } from '../../report/index.ts';
 import type { EventsWindow } from '../../report/coverage.ts';
-import { ruleMetaById, sigmaFinding } from '../../sigma/findings.ts';
+import { capMatchesPerRule, omittedMatches, ruleMetaById, sigmaFinding, type OmittedMatches } from '../../sigma/findings.ts';
 import { BUILTIN_RULES_DIR, checkRules, createHunter, loadRules, type RuleMeta, type SigmaMatch } from '../../sigma/index.ts';
 import { openStore } from '../../store/open.ts';
 import { requireSigmaPaths, writeLoadWarnings } from '../sigma-rules.ts';
@@ -72,9 +72,12 @@ export async function huntCommand(opts: HuntOptions, global: GlobalOptions, io: 
     // Tenant after tenant, then in time order (a stable sort keeps each tenant's order for equal times).
     matches.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
     if (opts.report) {
-      const ids = new Set(matches.flatMap((m) => m.eventIds));
+      // As in `report --sigma`: each rule's first matches become findings, the rest are counted.
+      const { kept, perRule } = capMatchesPerRule(matches);
+      const ids = new Set<string>();
+      for (const m of kept) for (const id of m.eventIds) ids.add(id);
       const cited = await pickEvents(store.queryEvents({ ...opts.filter, ids }), ids);
-      await writeHuntReport(store, matches, meta, cited, { window: tally.result(), tenants: [...tenants].sort() }, opts.report);
+      await writeHuntReport(store, kept, meta, cited, { window: tally.result(), tenants: [...tenants].sort(), omitted: omittedMatches([perRule]) }, opts.report);
     }
   } finally {
     await store.close();
@@ -145,13 +148,13 @@ async function writeHuntReport(
   matches: readonly SigmaMatch[],
   meta: ReadonlyMap<string, RuleMeta>,
   events: Map<string, CanonicalEvent>,
-  read: { window: EventsWindow; tenants: string[] },
+  read: { window: EventsWindow; tenants: string[]; omitted: OmittedMatches[] },
   report: { path: string; format: ReportFormat },
 ): Promise<void> {
   const findings = matches.map((m) => sigmaFinding(m, events, meta.get(m.ruleId))).filter((f): f is Finding => f !== undefined);
   const { subjects } = await reportSubjects(store, read.tenants);
   const window = read.window;
-  writeReportFile(report.path, renderDetectionReport({ findings, incidents: [], events, window }, subjects, report.format));
+  writeReportFile(report.path, renderDetectionReport({ findings, incidents: [], events, window, omitted: read.omitted }, subjects, report.format));
 }
 
 export function sigmaCheckCommand(opts: { dirs: string[]; json: boolean }, _global: GlobalOptions, io: Io): number {
