@@ -58,6 +58,17 @@ describe('detection commands', () => {
     assert.match(r.stdout, /Detection Rule License \(DRL\) 1\.1/);
   });
 
+  it('hunt with no rule that loads is an error, not a clean result', async () => {
+    const dir = join(tempDir(), 'empty');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'notes.yml'), 'just: a note\n');
+    const r = await runCli(['--store', store, 'hunt', '--no-builtin', '--sigma', dir]);
+    assert.notEqual(r.code, 0);
+    assert.notEqual(r.code, 3);
+    assert.match(r.stderr, /no Sigma rule loads from here \(`takeback sigma check` says why\)/);
+    assert.doesNotMatch(r.stdout, /0 matches/);
+  });
+
   it('hunt --rule reports only the chosen rule', async () => {
     const r = await runCli(['--store', store, 'hunt', '--sigma', SIGMA, '--rule', 'cbb67ecc-fb70-4467-9350-c910bdf7c628', '--json']);
     const out = JSON.parse(r.stdout) as { matches: Array<{ ruleId: string; eventIds: string[] }> };

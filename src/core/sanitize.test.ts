@@ -10,6 +10,14 @@ describe('terminalSafe', () => {
     assert.equal(terminalSafe('a\u009b31mb'), 'a\\x9b31mb');
     assert.equal(terminalSafe('admin\u202egpj.exe'), 'admin\\u202egpj.exe');
   });
+  it('shows the invisible formatting characters that can hide or reorder parts of a name', () => {
+    // Arabic letter mark, word joiner and invisible operators, a deprecated formatting character,
+    // Mongolian vowel separator, interlinear annotation anchor.
+    assert.equal(terminalSafe('ad\u061cmin\u2060@\u2064x\u206a.jp\u180e\ufff9'), 'ad\\u061cmin\\u2060@\\u2064x\\u206a.jp\\u180e\\ufff9');
+    const value = { name: 'a\u2063b\u061c' };
+    assert.equal(safeJson(value), '{"name":"a\\u2063b\\u061c"}');
+    assert.deepEqual(JSON.parse(safeJson(value)), value);
+  });
   it('keeps ordinary and Japanese text', () => {
     assert.equal(terminalSafe('山田 太郎 <taro@example.jp>'), '山田 太郎 <taro@example.jp>');
   });

@@ -2,8 +2,11 @@
 // make it inert for each place it is shown.
 
 // C0 controls except tab/newline handling below, DEL, C1 controls, and the Unicode bidi and
-// invisible-formatting characters used to disguise names (e.g. U+202E RIGHT-TO-LEFT OVERRIDE).
-const UNSAFE_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+// invisible-formatting characters used to disguise names (e.g. U+202E RIGHT-TO-LEFT OVERRIDE, U+061C
+// ARABIC LETTER MARK, U+2060 WORD JOINER and the invisible operators after it, the deprecated
+// formatting characters U+206A–U+206F, interlinear annotation marks).
+export const INVISIBLE_FORMATTING = '\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb';
+const UNSAFE_TERMINAL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE_FORMATTING}]`, 'g');
 
 /** Any value as display text: objects as JSON, absent values as empty. */
 function asText(value: unknown): string {
@@ -13,7 +16,8 @@ function asText(value: unknown): string {
   return JSON.stringify(value) ?? '';
 }
 
-function escapeChar(ch: string): string {
+/** A character as visible escape text: `\\x1b`, `\\u202e`. */
+export function escapeChar(ch: string): string {
   const code = ch.charCodeAt(0);
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
@@ -43,7 +47,7 @@ export function csvRow(values: readonly unknown[]): string {
   return values.map(csvCell).join(',');
 }
 
-const UNSAFE_JSON = /[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+const UNSAFE_JSON = new RegExp(`[\\u007f-\\u009f${INVISIBLE_FORMATTING}]`, 'g');
 
 /**
  * JSON text that is safe to print: JSON.stringify already escapes C0 controls; this also escapes

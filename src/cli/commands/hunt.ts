@@ -30,6 +30,8 @@ export interface HuntOptions {
 export async function huntCommand(opts: HuntOptions, global: GlobalOptions, io: Io): Promise<number> {
   requireSigmaPaths(opts.dirs);
   const loaded = loadRules(opts.builtin ? [...opts.dirs, BUILTIN_RULES_DIR] : opts.dirs);
+  // Nothing to run is an error, as on report and scan: "0 matches" would read as a clean result.
+  if (loaded.rules.length + loaded.correlations.length === 0) throw new TakebackError('sigma.none', { paths: opts.dirs.join(', ') });
   // --rule selects what is reported; every rule still runs, since correlations refer to others.
   const wanted = new Set(opts.rules);
   const meta = ruleMetaById(loaded);
