@@ -97,7 +97,9 @@ describe('detection commands', () => {
     assert.equal(en.code, 0, en.stderr);
     assert.match(en.stdout, /\[medium\] \S+ \S+ {2}Sigma: User Added to an Administrator's Azure AD Role/);
     const ja = await runCli(['--store', store, '--lang', 'ja', 'timeline', '--sigma', SIGMA]);
-    assert.match(ja.stdout, /Sigma ルール: User Added to an Administrator's Azure AD Role/);
+    assert.match(ja.stdout, /\[中\] \S+ \S+ {2}Sigma ルール: User Added to an Administrator's Azure AD Role/);
+    assert.match(ja.stdout, /^インシデント \(緊急\)/m);
+    assert.doesNotMatch(ja.stdout, /\[(low|medium|high|critical|info)\]|CRITICAL/);
   });
 
   it('hunt --report writes the matches as findings in a self-contained report', async () => {

@@ -106,11 +106,14 @@ export function reachesThreshold(result: DetectResult, failOn: Severity): boolea
 const render = (key: string, params: Record<string, string | number>) => DETECT_TEXT.render(key, currentLang(), params);
 
 /** The storyline of each incident, then the findings outside any incident, for a terminal. */
-export function renderTimeline(result: DetectResult, labels: { incident: string; other: string; none: string; approx: string }): string {
+export function renderTimeline(
+  result: DetectResult,
+  labels: { incident: string; other: string; none: string; approx: string; severity: (s: Severity) => string },
+): string {
   const out: string[] = [];
   const inIncident = new Set(result.incidents.flatMap((i) => i.findings));
   for (const incident of result.incidents) {
-    out.push(`${labels.incident.replace('{{severity}}', incident.severity.toUpperCase())}: ${render(incident.title.key, incident.title.params)}`);
+    out.push(`${labels.incident.replace('{{severity}}', labels.severity(incident.severity).toUpperCase())}: ${render(incident.title.key, incident.title.params)}`);
     out.push(`  ${incident.tenant}  ${incident.start.slice(0, 16).replace('T', ' ')} → ${incident.end.slice(0, 16).replace('T', ' ')}`);
     incident.storyline.forEach((step, i) => {
       const when = step.time.slice(0, 16).replace('T', ' ') + (step.timeExact ? '' : ` ${labels.approx}`);
@@ -121,7 +124,7 @@ export function renderTimeline(result: DetectResult, labels: { incident: string;
   const rest = result.findings.filter((f) => !inIncident.has(f.id) && f.kind !== 'sequence').sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   if (rest.length > 0) {
     out.push(labels.other);
-    for (const f of rest) out.push(`  [${f.severity}] ${f.time.slice(0, 16).replace('T', ' ')}  ${render(f.text.title, f.params)}`);
+    for (const f of rest) out.push(`  [${labels.severity(f.severity).toLowerCase()}] ${f.time.slice(0, 16).replace('T', ' ')}  ${render(f.text.title, f.params)}`);
   }
   if (result.findings.length === 0) out.push(labels.none);
   // Line by line: a newline inside attacker text stays visible as \x0a instead of faking a line.

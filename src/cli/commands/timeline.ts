@@ -1,6 +1,7 @@
 // `takeback timeline`: the incident storyline from what the store holds, in the terminal.
 import { EXIT } from '../../core/errors.ts';
 import { t } from '../../core/i18n.ts';
+import type { Severity } from '../../detect/finding.ts';
 import { safeJson } from '../../core/sanitize.ts';
 import { openStore } from '../../store/open.ts';
 import type { EventFilter } from '../../store/store.ts';
@@ -23,5 +24,12 @@ export async function timelineCommand(opts: { filter: EventFilter; json: boolean
 }
 
 export function timelineLabels() {
-  return { incident: t('timeline.incident'), other: t('timeline.other'), none: t('timeline.none'), approx: t('timeline.approx') };
+  return {
+    incident: t('timeline.incident'),
+    other: t('timeline.other'),
+    none: t('timeline.none'),
+    approx: t('timeline.approx'),
+    // The report's words for severities, in the chosen language.
+    severity: (s: Severity) => t(`report.severity.${s}`),
+  };
 }
