@@ -59,6 +59,20 @@ export class Terms {
       .all(needle);
   }
 
+  /**
+   * Ids of the sets (`,1,5,`) holding any of `termIds` (this must be the term_sets table). Read in one
+   * pass here rather than as one `LIKE` per term in SQL: a substring shared by thousands of accounts
+   * (`@contoso.com`) gave SQLite an expression tree too deep to run.
+   */
+  setsContaining(termIds: readonly number[]): number[] {
+    const wanted = new Set(termIds.map(String));
+    const found: number[] = [];
+    for (const row of this.db.prepare<[], { id: number; value: string }>(`SELECT id, value FROM ${this.table}`).iterate()) {
+      if (row.value.split(',').some((id) => id !== '' && wanted.has(id))) found.push(row.id);
+    }
+    return found;
+  }
+
   matchingPrefix(prefix: string): number[] {
     return this.db
       .prepare<[string, string], number>(`SELECT id FROM ${this.table} WHERE substr(value, 1, length(?)) = ?`)
