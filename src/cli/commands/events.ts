@@ -57,7 +57,7 @@ function write(io: Io, text: string): Promise<void> {
 }
 
 export async function eventsCommand(opts: EventsCommandOptions, global: GlobalOptions, io: Io): Promise<number> {
-  const store = openStore(global.store);
+  const store = openStore(global.store, { mustExist: true });
   let count = 0;
   try {
     const events = store.queryEvents(opts.filter);

@@ -1,5 +1,5 @@
 // Opens the SQLite evidence file and brings its schema up to date.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { TakebackError } from '../../core/errors.ts';
@@ -30,7 +30,13 @@ function refuseOldEvents(db: Db, path: string, current: number): void {
   throw new TakebackError('store.old_format', { path, version: current });
 }
 
-export function openDb(path: string): Db {
+export interface OpenDbOptions {
+  /** Refuse a path that holds no store, instead of creating one (commands that only read). */
+  mustExist?: boolean;
+}
+
+export function openDb(path: string, options: OpenDbOptions = {}): Db {
+  if (options.mustExist && !existsSync(path)) throw new TakebackError('store.not_found', { path });
   mkdirSync(dirname(path), { recursive: true });
   let db: Db;
   try {
