@@ -61,6 +61,15 @@ describe('takeback import, events and verify on the seed case', () => {
     assert.match(lines[2]!, /^2026-10-21T08:30:00.000Z,.*,signin\.failed,UserLoginFailed,failure,/);
   });
 
+  it('--until a date includes that whole day', async () => {
+    const r = await runCli(['--store', store, 'events', '--since', '2026-10-05', '--until', '2026-10-05', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(
+      (JSON.parse(r.stdout) as Array<{ time: string }>).map((e) => e.time),
+      ['2026-10-05T01:12:40.000Z', '2026-10-05T01:19:55.000Z', '2026-10-05T01:25:11.000Z', '2026-10-05T01:27:30.000Z'],
+    );
+  });
+
   it('speaks Japanese with --lang ja', async () => {
     const r = await runCli(['--store', store, '--lang', 'ja', 'events', '--action', 'user.deleted']);
     assert.match(r.stdout, /時刻 \(UTC\)/);

@@ -162,7 +162,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         ...(str('target') !== undefined ? { target: str('target')! } : {}),
         ...(str('ip') !== undefined ? { ip: str('ip')! } : {}),
         ...(str('since') !== undefined ? { since: parseTimeArg(str('since')!, '--since') } : {}),
-        ...(str('until') !== undefined ? { until: parseTimeArg(str('until')!, '--until') } : {}),
+        ...(str('until') !== undefined ? { until: parseTimeArg(str('until')!, '--until', new Date(), 'end') } : {}),
         ...(str('text') !== undefined ? { text: str('text')! } : {}),
         ...(Array.isArray(o.id) ? { ids: new Set(o.id) } : {}),
         ...(limit !== undefined ? { limit } : {}),
