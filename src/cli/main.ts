@@ -272,4 +272,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
+// A reader that stops early (`takeback events | head`) closes the pipe: stop quietly, as other
+// command-line tools do, rather than crash on the write that can no longer go anywhere.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(EXIT.ok);
+  });
+}
+
 process.exitCode = await main(process.argv);
