@@ -61,6 +61,14 @@ describe('takeback import, events and verify on the seed case', () => {
     assert.match(lines[2]!, /^2026-10-21T08:30:00.000Z,.*,signin\.failed,UserLoginFailed,failure,/);
   });
 
+  it('names a file that cannot be imported once, with the reason, and exits with 4', async () => {
+    const missing = join(tempDir(), 'no-such-export.csv');
+    const r = await runCli(['--store', store, 'import', missing]);
+    assert.equal(r.code, 4, r.stderr);
+    assert.equal(r.stdout.split(missing).length - 1, 1, r.stdout);
+    assert.match(r.stdout, new RegExp(`^${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot be read: ENOENT$`, 'm'));
+  });
+
   it('--until a date includes that whole day', async () => {
     const r = await runCli(['--store', store, 'events', '--since', '2026-10-05', '--until', '2026-10-05', '--json']);
     assert.equal(r.code, 0, r.stderr);
