@@ -54,6 +54,8 @@ describe('takeback import, events and verify on the seed case', () => {
   it('filters by IP and time window and exports CSV', async () => {
     const r = await runCli(['--store', store, 'events', '--ip', '198.51.100.20', '--since', '2026-10-02', '--until', '2026-10-21T08:30:00Z', '--csv']);
     assert.equal(r.code, 0, r.stderr);
+    // A BOM first, so that Excel reads UTF-8 (Japanese names) instead of the local code page.
+    assert.ok(r.stdout.startsWith('\ufefftime,'), JSON.stringify(r.stdout.slice(0, 10)));
     const lines = r.stdout.trim().split('\r\n');
     assert.equal(lines[0], 'time,tenant,provider,source,action,nativeAction,result,actorKind,actorName,actorId,actorIp,actorUserAgent,targets,changes,id');
     assert.equal(lines.length, 3);
