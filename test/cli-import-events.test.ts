@@ -54,11 +54,30 @@ describe('takeback import, events and verify on the seed case', () => {
   it('filters by IP and time window and exports CSV', async () => {
     const r = await runCli(['--store', store, 'events', '--ip', '198.51.100.20', '--since', '2026-10-02', '--until', '2026-10-21T08:30:00Z', '--csv']);
     assert.equal(r.code, 0, r.stderr);
+    // A BOM first, so that Excel reads UTF-8 (Japanese names) instead of the local code page.
+    assert.ok(r.stdout.startsWith('\ufefftime,'), JSON.stringify(r.stdout.slice(0, 10)));
     const lines = r.stdout.trim().split('\r\n');
     assert.equal(lines[0], 'time,tenant,provider,source,action,nativeAction,result,actorKind,actorName,actorId,actorIp,actorUserAgent,targets,changes,id');
     assert.equal(lines.length, 3);
     assert.match(lines[1]!, /^2026-10-06T09:02:13.000Z,.*,signin,UserLoggedIn,success,/);
     assert.match(lines[2]!, /^2026-10-21T08:30:00.000Z,.*,signin\.failed,UserLoginFailed,failure,/);
+  });
+
+  it('names a file that cannot be imported once, with the reason, and exits with 4', async () => {
+    const missing = join(tempDir(), 'no-such-export.csv');
+    const r = await runCli(['--store', store, 'import', missing]);
+    assert.equal(r.code, 4, r.stderr);
+    assert.equal(r.stdout.split(missing).length - 1, 1, r.stdout);
+    assert.match(r.stdout, new RegExp(`^${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot be read: ENOENT$`, 'm'));
+  });
+
+  it('--until a date includes that whole day', async () => {
+    const r = await runCli(['--store', store, 'events', '--since', '2026-10-05', '--until', '2026-10-05', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(
+      (JSON.parse(r.stdout) as Array<{ time: string }>).map((e) => e.time),
+      ['2026-10-05T01:12:40.000Z', '2026-10-05T01:19:55.000Z', '2026-10-05T01:25:11.000Z', '2026-10-05T01:27:30.000Z'],
+    );
   });
 
   it('speaks Japanese with --lang ja', async () => {

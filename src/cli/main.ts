@@ -162,7 +162,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         ...(str('target') !== undefined ? { target: str('target')! } : {}),
         ...(str('ip') !== undefined ? { ip: str('ip')! } : {}),
         ...(str('since') !== undefined ? { since: parseTimeArg(str('since')!, '--since') } : {}),
-        ...(str('until') !== undefined ? { until: parseTimeArg(str('until')!, '--until') } : {}),
+        ...(str('until') !== undefined ? { until: parseTimeArg(str('until')!, '--until', new Date(), 'end') } : {}),
         ...(str('text') !== undefined ? { text: str('text')! } : {}),
         ...(Array.isArray(o.id) ? { ids: new Set(o.id) } : {}),
         ...(limit !== undefined ? { limit } : {}),
@@ -270,6 +270,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (process.env.TAKEBACK_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`);
     return EXIT.error;
   }
+}
+
+// A reader that stops early (`takeback events | head`) closes the pipe: stop quietly, as other
+// command-line tools do, rather than crash on the write that can no longer go anywhere.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(EXIT.ok);
+  });
 }
 
 process.exitCode = await main(process.argv);

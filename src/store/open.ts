@@ -13,6 +13,14 @@ export function resolveStorePath(explicit?: string, env: NodeJS.ProcessEnv = pro
   return resolve(explicit || env.TAKEBACK_STORE || defaultStorePath(env));
 }
 
-export function openStore(path: string): EvidenceStore {
-  return new SqliteStore(path);
+export interface OpenStoreOptions {
+  /**
+   * Only open a store that exists (commands that read it): a mistyped path is an error, not a new
+   * empty store that `events` finds nothing in and `verify` calls complete.
+   */
+  mustExist?: boolean;
+}
+
+export function openStore(path: string, options: OpenStoreOptions = {}): EvidenceStore {
+  return new SqliteStore(path, options);
 }

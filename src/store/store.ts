@@ -54,7 +54,8 @@ export type VerifyReason =
   | 'columns_mismatch'
   | 'second_row'
   | 'block_hash_mismatch'
-  | 'head_mismatch';
+  | 'head_mismatch'
+  | 'head_missing';
 
 export interface VerifyResult {
   ok: boolean;

@@ -57,7 +57,7 @@ function write(io: Io, text: string): Promise<void> {
 }
 
 export async function eventsCommand(opts: EventsCommandOptions, global: GlobalOptions, io: Io): Promise<number> {
-  const store = openStore(global.store);
+  const store = openStore(global.store, { mustExist: true });
   let count = 0;
   try {
     const events = store.queryEvents(opts.filter);
@@ -66,7 +66,9 @@ export async function eventsCommand(opts: EventsCommandOptions, global: GlobalOp
       for await (const e of events) await write(io, (count++ === 0 ? '\n' : ',\n') + safeJson(e));
       await write(io, count ? '\n]\n' : ']\n');
     } else if (opts.format === 'csv') {
-      await write(io, csvRow(CSV_COLUMNS) + '\r\n');
+      // A BOM, as the report's CSV has: without it Excel reads UTF-8 as the local code page
+      // (Shift_JIS on a Japanese PC) and Japanese names come out garbled.
+      await write(io, '\ufeff' + csvRow(CSV_COLUMNS) + '\r\n');
       for await (const e of events) {
         count++;
         await write(io, csvRow(csvValues(e)) + '\r\n');

@@ -73,7 +73,8 @@ function renderSummaries(summaries: readonly FileImportSummary[], store: string)
     rows,
   );
   for (const s of summaries) {
-    if (s.error) out += `\n${terminalSafe(t('import.file_error', { file: s.file, message: s.error }))}\n`;
+    // The import errors name their file already; others get it in front.
+    if (s.error) out += `\n${terminalSafe(s.error.startsWith(s.file) ? s.error : t('import.file_error', { file: s.file, message: s.error }))}\n`;
     const shown = s.issues.slice(0, 20);
     for (const issue of shown) {
       out += `${terminalSafe(t('import.issue', { file: s.file, line: issue.line, record: issue.record, reason: issue.reason }))}\n`;

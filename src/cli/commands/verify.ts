@@ -7,7 +7,7 @@ import type { VerifyProblem } from '../../store/store.ts';
 import type { GlobalOptions, Io } from '../context.ts';
 
 export async function verifyCommand(opts: { json: boolean }, global: GlobalOptions, io: Io): Promise<number> {
-  const store = openStore(global.store);
+  const store = openStore(global.store, { mustExist: true });
   let result;
   try {
     result = await store.verify();

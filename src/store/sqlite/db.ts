@@ -1,5 +1,5 @@
 // Opens the SQLite evidence file and brings its schema up to date.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { TakebackError } from '../../core/errors.ts';
@@ -30,7 +30,13 @@ function refuseOldEvents(db: Db, path: string, current: number): void {
   throw new TakebackError('store.old_format', { path, version: current });
 }
 
-export function openDb(path: string): Db {
+export interface OpenDbOptions {
+  /** Refuse a path that holds no store, instead of creating one (commands that only read). */
+  mustExist?: boolean;
+}
+
+export function openDb(path: string, options: OpenDbOptions = {}): Db {
+  if (options.mustExist && !existsSync(path)) throw new TakebackError('store.not_found', { path });
   mkdirSync(dirname(path), { recursive: true });
   let db: Db;
   try {
@@ -45,22 +51,27 @@ export function openDb(path: string): Db {
   // 16 MiB of page cache (default 2 MiB): holds the pages a group commit dirties, and keeps an
   // import's peak RSS in budget (bench/README.md).
   db.pragma('cache_size = -16384');
-  const current = db.pragma('user_version', { simple: true }) as number;
   const all = migrations();
   const latest = all.at(-1)?.version ?? 0;
+  const current = db.pragma('user_version', { simple: true }) as number;
   if (current > latest) {
     db.close();
     throw new TakebackError('store.too_new', { path, version: current, supported: latest });
   }
   refuseOldEvents(db, path, current);
   let migrated = false;
-  for (const m of all) {
-    if (m.version <= current) continue;
+  if (current < latest) {
+    // IMMEDIATE, with the version read again inside: when another process opens the same new store
+    // at the same moment, one migrates it and the other then finds nothing left to do.
     db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-    migrated = true;
+      const now = db.pragma('user_version', { simple: true }) as number;
+      for (const m of all) {
+        if (m.version <= now) continue;
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+        migrated = true;
+      }
+    }).immediate();
   }
   // The schema goes into the database file now, so that the write-ahead log holds only evidence
   // written after opening (a fresh store's migrations alone wrote ~78 KB of it).

@@ -241,10 +241,9 @@ export class SqliteEvents {
     ] as const) {
       if (needle === undefined) continue;
       const ids = t.matchingSubstring(needle);
-      if (ids.length === 0) return;
-      const sets = this.termSets.setsHoldingAny(ids);
+      const sets = ids.length === 0 ? [] : this.termSets.setsContaining(ids);
       if (sets.length === 0) return;
-      // One parameter however many sets: a list of `?` would run into SQLite's limits.
+      // One JSON parameter, however many sets match: no limit on SQL variables or expression depth.
       where.push(`${column} IN (SELECT value FROM json_each(?))`);
       params.push(JSON.stringify(sets));
     }
@@ -263,6 +262,7 @@ export class SqliteEvents {
       params.push(Date.parse(filter.until));
     }
     const limit = filter.limit ?? Infinity;
+    if (limit <= 0) return;
     // Filters applied after decoding (text, ids) must see every row: no LIMIT in SQL then.
     const sqlLimit = filter.text === undefined && filter.ids === undefined && Number.isFinite(limit) ? ` LIMIT ${Math.max(0, Math.floor(limit))}` : '';
     // Events of the same time come in the order they were stored (block ids and positions grow).

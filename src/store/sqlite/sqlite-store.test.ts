@@ -152,6 +152,21 @@ describe('SQLite evidence store', () => {
     await reopened.close();
   });
 
+  it('verify reports a chain head deleted with the sqlite3 CLI, which would hide events deleted from the end', async () => {
+    const { path, store } = tempStore();
+    await store.append(Array.from({ length: 5 }, () => makeEvent()));
+    await store.close();
+    sqlite(path, 'DELETE FROM chain_heads');
+    const reopened = new SqliteStore(path);
+    const result = await reopened.verify();
+    assert.equal(result.ok, false);
+    assert.deepEqual(
+      result.problems.map((p) => [p.kind, p.tenant, p.position, p.reason]),
+      [['edited', 'tenant-a', 5, 'head_missing']],
+    );
+    await reopened.close();
+  });
+
   it('verify reports a deleted block once per chain position, and its left-over rows once', async () => {
     const { path, store } = tempStore();
     const first = Array.from({ length: 5 }, () => makeEvent());

@@ -2,7 +2,7 @@
 import type { CanonicalEvent } from '../../core/event.ts';
 import type { Snapshot } from '../../core/snapshot.ts';
 import type { AppendResult, EventFilter, EvidenceStore, ImportRecord, StoreStats, VerifyResult } from '../store.ts';
-import { openDb, type Db } from './db.ts';
+import { openDb, type Db, type OpenDbOptions } from './db.ts';
 import { SqliteEvents } from './events.ts';
 import { SqliteSnapshots } from './snapshots.ts';
 import { Verifier } from './verify.ts';
@@ -12,8 +12,11 @@ export class SqliteStore implements EvidenceStore {
   private readonly events: SqliteEvents;
   private readonly snapshots: SqliteSnapshots;
 
-  constructor(readonly location: string) {
-    this.db = openDb(location);
+  constructor(
+    readonly location: string,
+    options: OpenDbOptions = {},
+  ) {
+    this.db = openDb(location, options);
     this.events = new SqliteEvents(this.db);
     this.snapshots = new SqliteSnapshots(this.db);
   }

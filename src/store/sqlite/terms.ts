@@ -60,22 +60,17 @@ export class Terms {
   }
 
   /**
-   * Ids of term sets (this table holding `,1,5,` lists) that hold any of `termIds`. Worked out here
-   * rather than in SQL: a common substring (`--actor @contoso.com`) matches thousands of terms, and
-   * as many `LIKE` tests joined by OR exceed SQLite's expression depth.
+   * Ids of the sets (`,1,5,`) holding any of `termIds` (this must be the term_sets table). Read in one
+   * pass here rather than as one `LIKE` per term in SQL: a substring shared by thousands of accounts
+   * (`@contoso.com`) gave SQLite an expression tree too deep to run.
    */
-  setsHoldingAny(termIds: readonly number[]): number[] {
-    const wanted = new Set(termIds);
-    const out: number[] = [];
+  setsContaining(termIds: readonly number[]): number[] {
+    const wanted = new Set(termIds.map(String));
+    const found: number[] = [];
     for (const row of this.db.prepare<[], { id: number; value: string }>(`SELECT id, value FROM ${this.table}`).iterate()) {
-      for (const part of row.value.split(',')) {
-        if (part !== '' && wanted.has(Number(part))) {
-          out.push(row.id);
-          break;
-        }
-      }
+      if (row.value.split(',').some((id) => id !== '' && wanted.has(id))) found.push(row.id);
     }
-    return out;
+    return found;
   }
 
   matchingPrefix(prefix: string): number[] {

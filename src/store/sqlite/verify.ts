@@ -187,9 +187,17 @@ export class Verifier {
     st.hash = block.hash;
   }
 
-  /** Blocks deleted at the end of a chain leave no gap: the chain head still remembers them. */
+  /**
+   * Blocks deleted at the end of a chain leave no gap: the chain head still remembers them. Every
+   * block is written with its tenant's head, so a chain without one had it deleted (and with it
+   * what would show such a deletion).
+   */
   private heads(): void {
     const heads = this.db.prepare<[], { tenant: number; count: number; hash: Buffer }>('SELECT tenant, count, hash FROM chain_heads').all();
+    const headed = new Set(heads.map((h) => h.tenant));
+    for (const [tenant, st] of this.state) {
+      if (!headed.has(tenant) && st.n > 0) this.problems.push({ kind: 'edited', tenant: st.name, position: st.n, reason: 'head_missing', params: {} });
+    }
     for (const head of heads) {
       const st = this.stateOf(head.tenant);
       this.missing(st, st.n + 1, head.count);
