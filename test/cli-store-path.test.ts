@@ -1,5 +1,6 @@
 // The store path a responder types: import creates it (and its folder); reading commands refuse a
-// path that holds no store instead of creating an empty one and reporting on that.
+// path that holds no store instead of creating an empty one and reporting on that (a report of an
+// empty store says no sign of takeover was found).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ describe('store path', () => {
     assert.ok(existsSync(store));
   });
 
-  for (const command of [['verify'], ['verify', '--json'], ['events'], ['events', '--json']]) {
+  for (const command of [['verify'], ['verify', '--json'], ['events'], ['events', '--json'], ['timeline'], ['report', '--format', 'json'], ['hunt', '--sigma', 'src/sigma/rules'], ['assess']]) {
     it(`${command.join(' ')} on a path with no store says so and creates nothing`, async () => {
       const store = join(dir, 'typo', 'stroe.db');
       const r = await runCli(['--store', store, ...command]);

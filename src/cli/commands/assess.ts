@@ -14,7 +14,7 @@ export interface AssessCommandOptions {
 }
 
 export async function assessCommand(opts: AssessCommandOptions, global: GlobalOptions, io: Io): Promise<number> {
-  const store = openStore(global.store);
+  const store = openStore(global.store, { mustExist: true });
   const results = [];
   try {
     const tenants = opts.tenant ? [opts.tenant] : await store.snapshotTenants();

@@ -52,7 +52,7 @@ export async function huntCommand(opts: HuntOptions, global: GlobalOptions, io: 
   const tally = new EventsWindowTally();
   const tenants = new Set<string>();
   let events = 0;
-  const store = openStore(global.store);
+  const store = openStore(global.store, { mustExist: true });
   try {
     // One hunter per tenant: a correlation counts one tenant's events, never two customers' together
     // (a finding names one tenant). The store yields events in time order, as correlations need.

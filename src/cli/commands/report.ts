@@ -20,7 +20,7 @@ export interface ReportCommandOptions {
 
 export async function reportCommand(opts: ReportCommandOptions, global: GlobalOptions, io: Io): Promise<number> {
   const sigma = opts.sigma?.length ? loadSigmaOption(opts.sigma, io) : undefined;
-  const store = openStore(global.store);
+  const store = openStore(global.store, { mustExist: true });
   let content: string;
   let tenants: string[];
   try {

@@ -11,7 +11,7 @@ import { loadSigmaOption } from '../sigma-rules.ts';
 
 export async function timelineCommand(opts: { filter: EventFilter; json: boolean; sigma?: string[] }, global: GlobalOptions, io: Io): Promise<number> {
   const sigma = opts.sigma?.length ? loadSigmaOption(opts.sigma, io) : undefined;
-  const store = openStore(global.store);
+  const store = openStore(global.store, { mustExist: true });
   try {
     // The timeline names its steps; it shows no evidence events, so none are fetched.
     const { findings, incidents } = await detectFromStore(store, opts.filter, [], { evidence: false, ...(sigma ? { sigma } : {}) });
