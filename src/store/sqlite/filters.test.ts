@@ -40,6 +40,18 @@ describe('event filters', () => {
     await store.close();
   });
 
+  it('--actor and --target ignore case in every script, as --text does', async () => {
+    const store = tempStore();
+    const e = makeEvent({ actor: { kind: 'user', name: 'Éric.Müller@Straße.example' }, targets: [{ kind: 'user', name: 'ΣΟΦΊΑ@example.gr' }] });
+    await store.append([e, makeEvent()]);
+    const ids = async (f: EventFilter) => (await all(store.queryEvents(f))).map((x) => x.id);
+    assert.deepEqual(await ids({ actor: 'éric.müller@straße' }), [e.id]);
+    assert.deepEqual(await ids({ actor: 'ÉRIC' }), [e.id]);
+    assert.deepEqual(await ids({ target: 'σοφία' }), [e.id]);
+    assert.deepEqual(await ids({ text: 'σοφία' }), [e.id]);
+    await store.close();
+  });
+
   it('--limit 0 returns nothing, with or without a filter read after decoding', async () => {
     const store = tempStore();
     await store.append([makeEvent({ raw: { note: 'needle' } }), makeEvent({ raw: { note: 'needle' } })]);

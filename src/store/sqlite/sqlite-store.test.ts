@@ -64,22 +64,6 @@ describe('SQLite evidence store', () => {
     await store.close();
   });
 
-  it('filters by a name part that thousands of actors and targets share', async () => {
-    // Each distinct actor is a term: `@contoso.com` matches 3,000 of them (once a SQL expression too deep to run).
-    const { store } = tempStore();
-    const events = Array.from({ length: 3000 }, (_, i) =>
-      makeEvent({ actor: { kind: 'user', name: `person${i}@contoso.com` }, targets: [{ kind: 'user', name: `t${i}@${i % 2 ? 'contoso.com' : 'fabrikam.example'}` }] }),
-    );
-    const outsider = makeEvent({ actor: { kind: 'user', name: 'mallory@evil.example' } });
-    await store.append([...events, outsider]);
-    const ids = async (f: Parameters<EvidenceStore['queryEvents']>[0]) => (await all(store.queryEvents(f))).map((e) => e.id);
-    assert.deepEqual(await ids({ actor: '@CONTOSO.com' }), events.map((e) => e.id));
-    assert.deepEqual(await ids({ target: '@fabrikam.example' }), events.filter((_, i) => i % 2 === 0).map((e) => e.id));
-    assert.deepEqual(await ids({ actor: '@contoso.com', target: '@contoso.com' }), events.filter((_, i) => i % 2 === 1).map((e) => e.id));
-    assert.deepEqual(await ids({ actor: 'evil' }), [outsider.id]);
-    await store.close();
-  });
-
   it('verify passes on an untouched store', async () => {
     const { store } = tempStore();
     await store.append(Array.from({ length: 20 }, () => makeEvent()));

@@ -51,12 +51,17 @@ export class Terms {
     return value;
   }
 
-  /** Ids of terms containing `needle`, case-insensitively (for actor and target filters). */
+  /**
+   * Ids of terms containing `needle`, ignoring case in every script (for actor and target filters):
+   * compared here, since SQLite's lower() only folds ASCII (`ÉRIC` would not find `éric`).
+   */
   matchingSubstring(needle: string): number[] {
-    return this.db
-      .prepare<[string], number>(`SELECT id FROM ${this.table} WHERE instr(lower(value), lower(?)) > 0`)
-      .pluck()
-      .all(needle);
+    const lower = needle.toLowerCase();
+    const found: number[] = [];
+    for (const row of this.db.prepare<[], { id: number; value: string }>(`SELECT id, value FROM ${this.table}`).iterate()) {
+      if (row.value.toLowerCase().includes(lower)) found.push(row.id);
+    }
+    return found;
   }
 
   /**
