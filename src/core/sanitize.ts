@@ -30,6 +30,17 @@ export function terminalSafe(value: unknown): string {
   return asText(value).replace(UNSAFE_TERMINAL, escapeChar);
 }
 
+/**
+ * Lines of a file format (CSV) shown on a terminal instead of written to a file: each line through
+ * terminalSafe, so a cell holding an escape sequence is shown, not obeyed. Line ends become `\n`.
+ */
+export function terminalSafeLines(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => terminalSafe(line))
+    .join('\n');
+}
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**

@@ -2,7 +2,7 @@
 import { EXIT } from '../../core/errors.ts';
 import type { CanonicalEvent } from '../../core/event.ts';
 import { t } from '../../core/i18n.ts';
-import { csvRow, safeJson } from '../../core/sanitize.ts';
+import { csvRow, safeJson, terminalSafeLines } from '../../core/sanitize.ts';
 import { openStore } from '../../store/open.ts';
 import type { EventFilter } from '../../store/store.ts';
 import type { GlobalOptions, Io } from '../context.ts';
@@ -68,10 +68,13 @@ export async function eventsCommand(opts: EventsCommandOptions, global: GlobalOp
     } else if (opts.format === 'csv') {
       // A BOM, as the report's CSV has: without it Excel reads UTF-8 as the local code page
       // (Shift_JIS on a Japanese PC) and Japanese names come out garbled.
-      await write(io, '\ufeff' + csvRow(CSV_COLUMNS) + '\r\n');
+      // A terminal gets inert text and no BOM (which is for Excel): cells hold attacker text.
+      const tty = io.stdout.isTTY === true;
+      const line = (cells: readonly unknown[]) => (tty ? terminalSafeLines(csvRow(cells)) + '\n' : csvRow(cells) + '\r\n');
+      await write(io, (tty ? '' : '\ufeff') + line(CSV_COLUMNS));
       for await (const e of events) {
         count++;
-        await write(io, csvRow(csvValues(e)) + '\r\n');
+        await write(io, line(csvValues(e)));
       }
     } else {
       const rows: unknown[][] = [];

@@ -1,7 +1,7 @@
 // `takeback report`: the report from everything the store holds (imports and scans alike).
 import { EXIT } from '../../core/errors.ts';
 import { t } from '../../core/i18n.ts';
-import { terminalSafe } from '../../core/sanitize.ts';
+import { terminalSafe, terminalSafeLines } from '../../core/sanitize.ts';
 import type { ReportFormat } from '../../report/index.ts';
 import { openStore } from '../../store/open.ts';
 import type { EventFilter } from '../../store/store.ts';
@@ -34,7 +34,8 @@ export async function reportCommand(opts: ReportCommandOptions, global: GlobalOp
   // HTML is a file to open; the other formats go to standard output unless --out says otherwise.
   const out = opts.out ?? (opts.format === 'html' ? defaultReportPath(global.store, tenants.length === 1 ? tenants[0]! : 'all') : undefined);
   if (out === undefined) {
-    io.stdout.write(content);
+    // On a terminal, CSV cells (attacker text) must not act as escape sequences; JSON is escaped already.
+    io.stdout.write(io.stdout.isTTY === true && opts.format === 'csv' ? terminalSafeLines(content.replace(/^\ufeff/, '')) : content);
   } else {
     writeReportFile(out, content);
     io.stdout.write(terminalSafe(t('scan.report', { path: out })) + '\n');
