@@ -7,6 +7,7 @@ import { terminalSafe } from '../core/sanitize.ts';
 import type { Severity } from '../detect/finding.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats.ts';
 import { resolveStorePath } from '../store/open.ts';
+import { localiseCommander, localiseCommanderError } from './commander-text.ts';
 import { processIo, type GlobalOptions, type Io } from './context.ts';
 import { parseTimeArg, scopeFilter } from './time-arg.ts';
 
@@ -40,14 +41,17 @@ function langFromArgv(argv: readonly string[]): string | undefined {
 const TABLE_DEFAULT_LIMIT = 500;
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
-  const program = new Command('takeback');
+  const program = localiseCommander(new Command('takeback'), '0.1.0');
   program
     .description(t('cli.description'))
-    .version('0.1.0')
     .addOption(new Option('--lang <lang>', t('cli.opt.lang')).choices(['en', 'ja']))
     .option('--store <path>', t('cli.opt.store'))
     .showHelpAfterError()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(localiseCommanderError(s)),
+    })
     .exitOverride();
 
   const globals = (): GlobalOptions => {
