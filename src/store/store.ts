@@ -45,6 +45,7 @@ export interface VerifyProblem {
 
 export type VerifyReason =
   | 'chain_gap'
+  | 'chain_gap_range'
   | 'block_missing'
   | 'block_repeats_position'
   | 'block_unreadable'

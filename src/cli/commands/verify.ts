@@ -24,6 +24,10 @@ export async function verifyCommand(opts: { json: boolean }, global: GlobalOptio
       io.stdout.write(terminalSafe(t('verify.tenant', { tenant: tenant.tenant, count: tenant.events, head: tenant.head })) + '\n');
     }
     for (const p of result.problems) {
+      if (p.reason === 'chain_gap_range') {
+        io.stdout.write(terminalSafe(t('verify.problem.deleted_range', { tenant: p.tenant, ...p.params })) + '\n');
+        continue;
+      }
       io.stdout.write(
         terminalSafe(
           t(`verify.problem.${p.kind}`, {
