@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ROOT, runCli, tempDir } from './helpers/cli.ts';
+import { ROOT, runCli, SAMPLES, tempDir } from './helpers/cli.ts';
 
 const SEED = join(ROOT, 'examples', 'seed-case-purview.csv');
 
@@ -78,6 +78,17 @@ describe('takeback import, events and verify on the seed case', () => {
       (JSON.parse(r.stdout) as Array<{ time: string }>).map((e) => e.time),
       ['2026-10-05T01:12:40.000Z', '2026-10-05T01:19:55.000Z', '2026-10-05T01:25:11.000Z', '2026-10-05T01:27:30.000Z'],
     );
+  });
+
+  it('says when records name no tenant, and how to name it', async () => {
+    const graph = join(SAMPLES, 'microsoft-docs-examples', 'directoryAudits-list.example1.json');
+    const unnamed = await runCli(['--store', join(tempDir(), 'graph.db'), 'import', graph]);
+    assert.equal(unnamed.code, 0, unnamed.stderr);
+    assert.match(unnamed.stdout, /graph\.directoryAudits .* \(not named\)\n/);
+    assert.match(unnamed.stdout, /Some records do not name their tenant .* import such files with --tenant ID into a new store/);
+    const named = await runCli(['--store', join(tempDir(), 'graph.db'), 'import', '--tenant', 'contoso.example', graph]);
+    assert.match(named.stdout, /contoso\.example\n/);
+    assert.doesNotMatch(named.stdout, /not named|do not name their tenant/);
   });
 
   it('speaks Japanese with --lang ja', async () => {

@@ -56,7 +56,7 @@ function renderSummaries(summaries: readonly FileImportSummary[], store: string)
     s.rejected,
     s.skipped,
     s.first && s.last ? `${s.first.slice(0, 19)}Z – ${s.last.slice(0, 19)}Z` : '',
-    s.tenants.join(' '),
+    s.tenants.map((x) => (x === '' ? t('tenant.unnamed') : x)).join(' '),
   ]);
   let out = renderTable(
     [
@@ -82,6 +82,8 @@ function renderSummaries(summaries: readonly FileImportSummary[], store: string)
     const hidden = s.rejected + s.skipped - shown.length;
     if (hidden > 0 && !s.error) out += `${t('import.more_issues', { count: hidden })}\n`;
   }
+  // Graph exports do not name their tenant: say so, and how to name it, before a report shows none.
+  if (summaries.some((s) => s.tenants.includes(''))) out += `\n${t('import.no_tenant')}\n`;
   out += `\n${terminalSafe(t('import.stored_in', { store }))}\n`;
   return out;
 }

@@ -21,7 +21,8 @@ export async function verifyCommand(opts: { json: boolean }, global: GlobalOptio
     io.stdout.write(safeJson({ store: global.store, ...result, problems }, 2) + '\n');
   } else {
     for (const tenant of result.tenants) {
-      io.stdout.write(terminalSafe(t('verify.tenant', { tenant: tenant.tenant, count: tenant.events, head: tenant.head })) + '\n');
+      const name = tenant.tenant === '' ? t('tenant.unnamed') : tenant.tenant;
+      io.stdout.write(terminalSafe(t('verify.tenant', { tenant: name, count: tenant.events, head: tenant.head })) + '\n');
     }
     for (const p of result.problems) {
       if (p.reason === 'chain_gap_range') {
