@@ -7,6 +7,7 @@ import { appendAll } from '../core/arrays.ts';
 import { actorRef, targetRefs } from '../detect/event-values.ts';
 import { findingId, type EntityRef, type Finding, type Severity } from '../detect/finding.ts';
 import { createHunter } from './hunter.ts';
+import type { OmittedFindingsInput } from '../report/types.ts';
 import type { LoadedRules, RuleMeta, SigmaMatch } from './types.ts';
 
 /** Sigma levels by their takeback severity; a rule without a level is worth a look, not an alarm. */
@@ -128,17 +129,8 @@ export function matchFindings(loaded: LoadedRules, matches: readonly SigmaMatch[
   return out.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
 }
 
-/** A rule's matches beyond those a report lists as findings: how many, and when. */
-export interface OmittedMatches {
-  ruleId: string;
-  title: string;
-  /** Every match of the rule. */
-  total: number;
-  /** The first ones, listed as findings. */
-  listed: number;
-  first: string;
-  last: string;
-}
+/** A rule's matches beyond those a report lists as findings: how many, and when (the report's input type). */
+export type OmittedMatches = OmittedFindingsInput;
 
 /**
  * A report lists at most this many matches of one rule as findings. A noisy rule over a big store

@@ -2,25 +2,14 @@
 // checked against the filter's definition on chosen records and on random ones.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { makeEvent } from '../../../test/helpers/events.ts';
 import { stableEventId, type CanonicalEvent } from '../../core/event.ts';
 import { decodeRecord, packRecords, recordText } from './records.ts';
 import { recordMayHold, searchableInRecord } from './text-search.ts';
 
-function event(raw: Record<string, unknown>, id = stableEventId('m365', 'ual', String(raw.Id))): CanonicalEvent {
-  return {
-    id,
-    tenant: 't1',
-    provider: 'm365',
-    source: 'ual',
-    time: '2026-10-05T01:00:00.000Z',
-    action: 'user.created',
-    nativeAction: 'Add user.',
-    actor: { kind: 'user', name: 'admin@contoso.example' },
-    targets: [{ kind: 'user', name: 'new@contoso.example' }],
-    changes: [],
-    result: 'success',
-    raw,
-  };
+/** A UAL event whose id is derived from its raw record's Id, as the importers make it. */
+function event(raw: Record<string, unknown>): CanonicalEvent {
+  return makeEvent({ source: 'ual', raw, id: stableEventId('m365', 'ual', String(raw.Id)) });
 }
 
 /** The stored record of an event whose source wrote its raw record as `rawText`. */
