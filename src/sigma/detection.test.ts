@@ -277,6 +277,12 @@ describe('refused rules say why', () => {
     });
   }
 
+  it('quotes a long condition in part, not whole', () => {
+    const r = rejection(ruleYaml(sel('        A: x', `${'not '.repeat(20000)}selection`))) ?? '';
+    assert.match(r, /^condition 'not not .{100,}…': /);
+    assert.ok(r.length < 400, `${r.length} characters`);
+  });
+
   it('YAML errors carry a line and column', () => {
     assert.match(rejection('title: x\nlogsource: {product: azure\ndetection: [\n') ?? '', /^YAML error at line \d+, column \d+/);
   });

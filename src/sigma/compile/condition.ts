@@ -28,15 +28,20 @@ function tokenize(text: string): string[] {
 /** Deepest nesting of parentheses and `not` accepted: real conditions use a handful, and the parser recurses. */
 export const MAX_CONDITION_NESTING = 100;
 
+/** A condition as a refusal quotes it: a rule's condition can be thousands of characters long. */
+function quoted(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
+
 export function parseCondition(text: string): Cond {
   if (/(^|\s)\|/.test(text) || text.includes(' | ')) {
-    throw new RuleError('condition_pipe', { condition: text });
+    throw new RuleError('condition_pipe', { condition: quoted(text) });
   }
   const toks = tokenize(text);
   let i = 0;
   const peek = (): string | undefined => toks[i]?.toLowerCase();
   const fail = (code: string, params: Record<string, string> = {}): never => {
-    throw new RuleError('condition_syntax', { condition: text, detail: t(`sigma.condition.${code}`, params) });
+    throw new RuleError('condition_syntax', { condition: quoted(text), detail: t(`sigma.condition.${code}`, params) });
   };
   let depth = 0;
   const nested = (parse: () => Cond): Cond => {
