@@ -72,6 +72,12 @@ describe('seed case (Purview export)', () => {
     assert.equal(finding.evidence.events.length, 2);
   });
 
+  it('names the one admin who created the rogue account and made it admin once, not twice', async () => {
+    const { findings } = await detect(await importEvents(CSV));
+    const s8 = findings.find((f) => f.ruleId === 'TB-S8-new-account-made-admin')!;
+    assert.deepEqual(s8.entities.actors.map((a) => a.name), ['admin@example-kk.co.jp']);
+  });
+
   it('explains why the sign-in is unusual', async () => {
     const { findings } = await detect(await importEvents(CSV));
     const signin = findings.find((f) => f.ruleId === 'TB-C1-admin-signin-unusual')!;
