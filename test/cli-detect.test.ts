@@ -34,6 +34,20 @@ describe('detection commands', () => {
     assert.equal((r.stdout.match(/^INCIDENT/gm) ?? []).length, 1);
   });
 
+  it('timeline says its times are UTC, and that nothing was checked when no log record was read', async () => {
+    const seed = await runCli(['--store', store, 'timeline', '--tenant', '5b1c1a4e-3f0d-4c55-9a8e-2d7b6f0e9c31']);
+    assert.match(seed.stdout, /All times are UTC\.\n$/);
+    for (const lang of ['en', 'ja']) {
+      // A mistyped tenant or a time range with no records reads nothing: that is not "no signs of takeover".
+      const none = await runCli(['--store', store, '--lang', lang, 'timeline', '--tenant', 'no-such-tenant']);
+      assert.equal(none.code, 0, none.stderr);
+      assert.doesNotMatch(none.stdout, /No signs of takeover|乗っ取りの兆候は見つかりませんでした/);
+      assert.match(none.stdout, lang === 'en' ? /nothing could be checked/ : /何も確認できていない/);
+      const later = await runCli(['--store', store, '--lang', lang, 'timeline', '--since', '2030-01-01']);
+      assert.match(later.stdout, lang === 'en' ? /nothing could be checked/ : /何も確認できていない/);
+    }
+  });
+
   it('report writes a self-contained HTML report and OCSF findings', async () => {
     const out = join(tempDir(), 'case.html');
     const r = await runCli(['--store', store, 'report', '--tenant', '5b1c1a4e-3f0d-4c55-9a8e-2d7b6f0e9c31', '--out', out]);

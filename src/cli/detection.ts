@@ -108,7 +108,9 @@ const render = (key: string, params: Record<string, string | number>) => DETECT_
 /** The storyline of each incident, then the findings outside any incident, for a terminal. */
 export function renderTimeline(
   result: DetectResult,
-  labels: { incident: string; other: string; none: string; approx: string; severity: (s: Severity) => string },
+  labels: { incident: string; other: string; none: string; noData: string; utc: string; approx: string; severity: (s: Severity) => string },
+  /** How many log records were read: none at all is "nothing could be checked", never "no signs". */
+  read?: { count: number },
 ): string {
   const out: string[] = [];
   const inIncident = new Set(result.incidents.flatMap((i) => i.findings));
@@ -126,7 +128,8 @@ export function renderTimeline(
     out.push(labels.other);
     for (const f of rest) out.push(`  [${labels.severity(f.severity).toLowerCase()}] ${f.time.slice(0, 16).replace('T', ' ')}  ${render(f.text.title, f.params)}`);
   }
-  if (result.findings.length === 0) out.push(labels.none);
+  if (result.findings.length === 0) out.push(read?.count === 0 ? labels.noData : labels.none);
+  else out.push(labels.utc);
   // Line by line: a newline inside attacker text stays visible as \x0a instead of faking a line.
   return out.map((line) => terminalSafe(line)).join('\n') + '\n';
 }
