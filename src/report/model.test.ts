@@ -34,6 +34,17 @@ function withSources(s: Snapshot, sources: Snapshot['sources'], licence?: Snapsh
   return copy;
 }
 
+describe('tenants', () => {
+  it('names records that carry no tenant id in words, not with a blank heading', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const m = buildReport(quiet({ lang, tenants: [{ tenant: '' }, { tenant: FX_TENANT, displayName: 'Contoso' }] }));
+      const unnamed = m.coverage.tenants.find((x) => x.tenant === '')!;
+      assert.match(unnamed.name, lang === 'en' ? /records that name no tenant/ : /テナントの記載がない記録/);
+      assert.equal(m.tenants.find((x) => x.tenant === '')?.name, unnamed.name);
+    }
+  });
+});
+
 describe('verdict', () => {
   it('says "signs of takeover" when there is an incident, with what to do first', async () => {
     const m = await reportOf(await hostileSeedEvents(), 'en');
