@@ -26,7 +26,7 @@ describe('detection commands', () => {
       /made Global Administrator/,
       /notification contacts were changed to it-notice@mail\.example\.net/,
       /original admin admin@example-kk\.co\.jp was removed from Global Administrator/,
-      /original admin admin@example-kk\.co\.jp was deleted .*restorable until 2026-11-18/,
+      /original admin admin@example-kk\.co\.jp was deleted .*until 2026-11-18/,
       /licence was bought or assigned/,
     ];
     assert.equal(steps.length, expected.length, r.stdout);

@@ -49,7 +49,11 @@ export async function detectFromStore(
   filter: EventFilter = {},
   tenants: readonly string[] = [],
   /** `evidence: false` when nobody shows the cited events (the timeline): no second pass for them. */
-  options: { selfAppIds?: readonly string[]; sigma?: LoadedRules; evidence?: boolean } = {},
+  /**
+   * `now` (ISO) for the days left to restore a deleted admin: default the clock, since the report is read
+   * today (the newest record in the store can be weeks old, and its deadline long gone).
+   */
+  options: { selfAppIds?: readonly string[]; sigma?: LoadedRules; evidence?: boolean; now?: string } = {},
 ): Promise<StoreDetection> {
   const eventFilter: EventFilter = { ...filter, limit: undefined };
   const wanted = filter.tenant !== undefined ? [filter.tenant] : [...new Set([...tenants, ...(await store.eventTenants())])].sort();
@@ -63,7 +67,7 @@ export async function detectFromStore(
   for (const tenant of wanted) {
     const [current, previous] = await store.latestSnapshots(tenant, 2);
     const selfAppIds = [...(options.selfAppIds ?? []), ...(await selfAppIdsOf(store, tenant))];
-    const detector = new Detector(selfAppIds.length > 0 ? { selfAppIds } : {});
+    const detector = new Detector({ now: options.now ?? new Date().toISOString(), ...(selfAppIds.length > 0 ? { selfAppIds } : {}) });
     // Sigma rules the user asked for report in the same pipeline, beside the built-in findings.
     const hunter = options.sigma ? createHunter(options.sigma) : undefined;
     const matches: SigmaMatch[] = [];
