@@ -96,6 +96,7 @@ describe('seed case (Purview export)', () => {
     assert.equal(signin.severity, 'high');
     assert.match(explain(signin), /also used by support-admin@examplekk\.onmicrosoft\.com/);
     assert.match(explain(signin), /admin changes came from it/);
+    assert.match(explain(signin), /\(1 sign-in from there in the data\)/);
     assert.match(explain(signin, 'ja'), /普段と違うと判断した理由/);
   });
 

@@ -137,7 +137,7 @@ export const STEP_TEXT_RESTORE_PASSED: Readonly<{ actor: Localized; noActor: Loc
 /** Text of incidents themselves (the title comes from their leading finding). */
 export const INCIDENT_TEXT: Readonly<Record<string, Localized>> = {
   'detect.incident.summary': {
-    en: '{{count}} related findings between {{start}} and {{end}}',
+    en: '{{count}} related {{count|finding|findings}} between {{start}} and {{end}}',
     ja: '{{start}} から {{end}} までの関連する検出 {{count}} 件',
   },
   'detect.incident.timeNotExact': {

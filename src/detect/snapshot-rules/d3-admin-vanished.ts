@@ -91,7 +91,7 @@ export const d3AdminVanished: SnapshotRule = {
         en: 'The account was deleted; it could be restored until {{restorableUntil}}, and that date has passed.',
         ja: 'アカウントは削除されています。{{restorableUntil}} まで復元できましたが、その期限は過ぎています。',
       },
-      deleted: { en: 'The account was deleted; it can be restored until {{restorableUntil}} ({{daysLeft}} days left).', ja: 'アカウントは削除されています。{{restorableUntil}} まで復元できます（残り {{daysLeft}} 日）。' },
+      deleted: { en: 'The account was deleted; it can be restored until {{restorableUntil}} ({{daysLeft}} {{daysLeft|day|days}} left).', ja: 'アカウントは削除されています。{{restorableUntil}} まで復元できます（残り {{daysLeft}} 日）。' },
       deletedNotKnownAdmin: {
         en: 'The account was deleted recently (restorable until {{restorableUntil}}); whether it was an administrator is not known from this data.',
         ja: 'アカウントは最近削除されました（{{restorableUntil}} まで復元可能）。管理者だったかどうかは、このデータからは分かりません。',

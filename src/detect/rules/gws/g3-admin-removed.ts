@@ -66,7 +66,7 @@ export const g3AdminRemoved: EventRule = {
         en: 'The account could be restored until {{restorableUntil}}; that date has passed, so only Google support may still be able to bring it back.',
         ja: 'このアカウントは {{restorableUntil}} まで復元できましたが、その期限は過ぎています。復旧できるかは Google のサポートに問い合わせてください。',
       },
-      restorable: { en: 'The account can be restored until {{restorableUntil}} ({{daysLeft}} days left).', ja: 'このアカウントは {{restorableUntil}} まで復元できます（残り {{daysLeft}} 日）。' },
+      restorable: { en: 'The account can be restored until {{restorableUntil}} ({{daysLeft}} {{daysLeft|day|days}} left).', ja: 'このアカウントは {{restorableUntil}} まで復元できます（残り {{daysLeft}} 日）。' },
       roleDeleted: { en: 'An admin role itself was deleted or lost privileges ({{role}}).', ja: '管理者ロール自体が削除された、または権限が減らされました（{{role}}）。' },
       byNewAdmin: { en: 'It was done by an account that was made an administrator shortly before.', ja: '直前に管理者にされたばかりのアカウントが行いました。' },
     },

@@ -63,7 +63,7 @@ export const m5AdminDeletedOrDisabled: EventRule = {
     },
     notes: {
       restorable: {
-        en: 'A deleted account can be restored until {{restorableUntil}} ({{daysLeft}} days left).',
+        en: 'A deleted account can be restored until {{restorableUntil}} ({{daysLeft}} {{daysLeft|day|days}} left).',
         ja: '削除されたアカウントは {{restorableUntil}} まで復元できます（残り {{daysLeft}} 日）。',
       },
       restorePassed: {
