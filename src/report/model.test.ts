@@ -63,6 +63,20 @@ describe('verdict', () => {
     assert.equal(ja.verdict.headline, '入手できたデータの範囲では、乗っ取りの兆候は見つかりませんでした');
   });
 
+  it('says sign-ins could not be checked when the data holds no sign-in record', () => {
+    const audit = [ev({ action: 'user.created', nativeAction: 'Add user', actor: by(ALICE, OFFICE_IP), time: '2026-10-20T08:00:00.000Z' })];
+    for (const lang of ['en', 'ja'] as const) {
+      const m = buildReport(quiet({ lang, events: new Map(audit.map((e) => [e.id, e])), coverage: { eventsWindow: windowOf(audit) } }));
+      assert.match(m.verdict.details.join(' '), lang === 'en' ? /No sign-in records were in the data/ : /サインインの記録が含まれていない/);
+      assert.match(m.coverage.window.text, lang === 'en' ? /None of them is a sign-in/ : /サインインは確認できていません/);
+      assert.equal(m.coverage.window.signIns, 0);
+    }
+    // With a sign-in among the records, nothing is said.
+    const withSignIn = buildReport(quiet());
+    assert.doesNotMatch(withSignIn.verdict.details.join(' '), /sign-in records/);
+    assert.equal(withSignIn.coverage.window.signIns, 1);
+  });
+
   it('does not call "nothing read" an all-clear', () => {
     const m = buildReport(quiet({ events: new Map(), coverage: { eventsWindow: { count: 0 } } }));
     assert.equal(m.verdict.kind, 'no-data');

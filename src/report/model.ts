@@ -293,6 +293,7 @@ function verdict(t: ReportT, findings: readonly ReportFinding[], incidents: read
   if (kind !== 'no-data') {
     details.push(w.count > 0 && w.first !== undefined && w.last !== undefined ? t('verdict.window', { first: formatTime(w.first), last: formatTime(w.last) }) : t('verdict.noWindow'));
   }
+  if (kind !== 'no-data' && w.count > 0 && w.signIns === 0) details.push(t('verdict.noSignIns'));
   if (coverage.gaps > 0) details.push(t('verdict.gaps', { count: coverage.gaps }));
   const headline = t(kind === 'no-data' ? 'verdict.noData' : `verdict.${kind}`);
   return { kind, headline, details, firstSteps: [...new Set(firstSteps)], counts, countsText };
