@@ -26,12 +26,26 @@ describe('detection commands', () => {
       /made Global Administrator/,
       /notification contacts were changed to it-notice@mail\.example\.net/,
       /original admin admin@example-kk\.co\.jp was removed from Global Administrator/,
-      /original admin admin@example-kk\.co\.jp was deleted .*restorable until 2026-11-18/,
+      /original admin admin@example-kk\.co\.jp was deleted .*until 2026-11-18/,
       /licence was bought or assigned/,
     ];
     assert.equal(steps.length, expected.length, r.stdout);
     expected.forEach((re, i) => assert.match(steps[i]!, re));
     assert.equal((r.stdout.match(/^INCIDENT/gm) ?? []).length, 1);
+  });
+
+  it('timeline says its times are UTC, and that nothing was checked when no log record was read', async () => {
+    const seed = await runCli(['--store', store, 'timeline', '--tenant', '5b1c1a4e-3f0d-4c55-9a8e-2d7b6f0e9c31']);
+    assert.match(seed.stdout, /All times are UTC\.\n$/);
+    for (const lang of ['en', 'ja']) {
+      // A mistyped tenant or a time range with no records reads nothing: that is not "no signs of takeover".
+      const none = await runCli(['--store', store, '--lang', lang, 'timeline', '--tenant', 'no-such-tenant']);
+      assert.equal(none.code, 0, none.stderr);
+      assert.doesNotMatch(none.stdout, /No signs of takeover|乗っ取りの兆候は見つかりませんでした/);
+      assert.match(none.stdout, lang === 'en' ? /nothing could be checked/ : /何も確認できていない/);
+      const later = await runCli(['--store', store, '--lang', lang, 'timeline', '--since', '2030-01-01']);
+      assert.match(later.stdout, lang === 'en' ? /nothing could be checked/ : /何も確認できていない/);
+    }
   });
 
   it('report writes a self-contained HTML report and OCSF findings', async () => {

@@ -32,6 +32,16 @@ describe('detectFromStore', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('counts the days left to restore a deleted admin from today, not from the newest record', async () => {
+    const until = Date.parse('2026-11-18T03:06:20.000Z');
+    const { findings } = await detectFromStore(store, { tenant: SEED_TENANT });
+    const m5 = findings.find((f) => f.ruleId === 'TB-M5-admin-deleted-or-disabled')!;
+    // The newest record is 2026-10-21 (28 days before the deadline); the report is read today.
+    assert.equal(m5.params.daysLeft, Math.max(0, Math.ceil((until - Date.now()) / 86_400_000)));
+    const later = await detectFromStore(store, { tenant: SEED_TENANT }, [], { now: '2026-12-01T00:00:00Z' });
+    assert.equal(later.findings.find((f) => f.ruleId === 'TB-M5-admin-deleted-or-disabled')!.params.daysLeft, 0);
+  });
+
   it('lists the tenants that have events', async () => {
     const tenants = [...new Set(all.map((e) => e.tenant))].sort();
     assert.equal(tenants.length, 2);

@@ -49,7 +49,11 @@ export async function detectFromStore(
   filter: EventFilter = {},
   tenants: readonly string[] = [],
   /** `evidence: false` when nobody shows the cited events (the timeline): no second pass for them. */
-  options: { selfAppIds?: readonly string[]; sigma?: LoadedRules; evidence?: boolean } = {},
+  /**
+   * `now` (ISO) for the days left to restore a deleted admin: default the clock, since the report is read
+   * today (the newest record in the store can be weeks old, and its deadline long gone).
+   */
+  options: { selfAppIds?: readonly string[]; sigma?: LoadedRules; evidence?: boolean; now?: string } = {},
 ): Promise<StoreDetection> {
   const eventFilter: EventFilter = { ...filter, limit: undefined };
   const wanted = filter.tenant !== undefined ? [filter.tenant] : [...new Set([...tenants, ...(await store.eventTenants())])].sort();
@@ -63,7 +67,7 @@ export async function detectFromStore(
   for (const tenant of wanted) {
     const [current, previous] = await store.latestSnapshots(tenant, 2);
     const selfAppIds = [...(options.selfAppIds ?? []), ...(await selfAppIdsOf(store, tenant))];
-    const detector = new Detector(selfAppIds.length > 0 ? { selfAppIds } : {});
+    const detector = new Detector({ now: options.now ?? new Date().toISOString(), ...(selfAppIds.length > 0 ? { selfAppIds } : {}) });
     // Sigma rules the user asked for report in the same pipeline, beside the built-in findings.
     const hunter = options.sigma ? createHunter(options.sigma) : undefined;
     const matches: SigmaMatch[] = [];
@@ -108,7 +112,9 @@ const render = (key: string, params: Record<string, string | number>) => DETECT_
 /** The storyline of each incident, then the findings outside any incident, for a terminal. */
 export function renderTimeline(
   result: DetectResult,
-  labels: { incident: string; other: string; none: string; approx: string; severity: (s: Severity) => string },
+  labels: { incident: string; other: string; none: string; noData: string; utc: string; approx: string; severity: (s: Severity) => string },
+  /** How many log records were read: none at all is "nothing could be checked", never "no signs". */
+  read?: { count: number },
 ): string {
   const out: string[] = [];
   const inIncident = new Set(result.incidents.flatMap((i) => i.findings));
@@ -126,7 +132,8 @@ export function renderTimeline(
     out.push(labels.other);
     for (const f of rest) out.push(`  [${labels.severity(f.severity).toLowerCase()}] ${f.time.slice(0, 16).replace('T', ' ')}  ${render(f.text.title, f.params)}`);
   }
-  if (result.findings.length === 0) out.push(labels.none);
+  if (result.findings.length === 0) out.push(read?.count === 0 ? labels.noData : labels.none);
+  else out.push(labels.utc);
   // Line by line: a newline inside attacker text stays visible as \x0a instead of faking a line.
   return out.map((line) => terminalSafe(line)).join('\n') + '\n';
 }

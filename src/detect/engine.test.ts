@@ -106,6 +106,14 @@ describe('text', () => {
     assert.equal(interpolate('{{a}} and {{ b }} and {{c}}', { a: 1, b: 'x' }), '1 and x and {{c}}');
   });
 
+  it('words English counts in the singular for one ("1 sign-in", not "1 sign-ins")', () => {
+    const tpl = '{{n}} {{n|sign-in|sign-ins}}';
+    assert.equal(interpolate(tpl, { n: 1 }), '1 sign-in');
+    assert.equal(interpolate(tpl, { n: 0 }), '0 sign-ins');
+    assert.equal(interpolate(tpl, { n: 7 }), '7 sign-ins');
+    assert.equal(interpolate(tpl, {}), tpl);
+  });
+
   it('exports i18next resources for both languages', () => {
     const en = DETECT_TEXT.resources('en') as { detect: Record<string, { title: string }> };
     const ja = DETECT_TEXT.resources('ja') as { detect: Record<string, { title: string }> };

@@ -23,6 +23,11 @@ describe('OTRF Golden SAML sample', () => {
     assert.match(explain(requested!), /asks for more permissions/);
     assert.match(explain(consent!), /covers every user of the tenant/);
     assert.match(explain(consent!), /Mail\.ReadWrite/);
+    // The app that got in is the client (0d2f5969…), not Microsoft Graph, whose data it may now read.
+    assert.equal(consent!.subject?.id, '0d2f5969-011b-460d-ac74-3291d227d49f');
+    assert.match(explain(consent!), /permissions for the app 0d2f5969-011b-460d-ac74-3291d227d49f at/);
+    assert.match(explain(consent!), /data held by Microsoft Graph/);
+    assert.match(explain(consent!, 'ja'), /アクセス先は Microsoft Graph が扱うデータです/);
     assert.equal(secret!.subject?.name, 'SimuLandApp');
     assert.equal(secret!.entities.actors[0]?.name, 'pgustavo@simulandlabs.com');
     // The record is in the file twice: one event, one finding.

@@ -69,7 +69,7 @@ import { s6RiskThenDeviceRegistered } from './sequences/s6-risk-then-device-regi
 import { s7TakeoverChain } from './sequences/s7-takeover-chain.ts';
 import { s8NewAccountMadeAdmin } from './sequences/s8-new-account-made-admin.ts';
 import type { ContextRule, EventRule, Rule, SequenceRule, SnapshotRule } from './rule.ts';
-import { INCIDENT_TEXT, STEP_TEXT, STEP_TEXT_NO_ACTOR } from './storyline-text.ts';
+import { INCIDENT_TEXT, STEP_TEXT, STEP_TEXT_NO_ACTOR, STEP_TEXT_RESTORE_PASSED } from './storyline-text.ts';
 import { TextTable, textEntries } from './text.ts';
 import { SIGMA_TEXT } from '../sigma/finding-text.ts';
 
@@ -165,6 +165,7 @@ export const DETECT_TEXT: TextTable = (() => {
   for (const r of ALL_RULES) for (const [k, l] of textEntries(r.id, r.text)) t.add(k, l);
   for (const [kind, l] of Object.entries(STEP_TEXT)) t.add(`detect.step.${kind}`, l);
   for (const [kind, l] of Object.entries(STEP_TEXT_NO_ACTOR)) if (l !== undefined) t.add(`detect.stepNoActor.${kind}`, l);
+  for (const [k, l] of Object.entries(STEP_TEXT_RESTORE_PASSED)) t.add(`detect.stepRestorePassed.${k}`, l);
   for (const [k, l] of Object.entries(INCIDENT_TEXT)) t.add(k, l);
   for (const [k, l] of Object.entries(SIGMA_TEXT)) t.add(k, l);
   return t;

@@ -60,6 +60,18 @@ describe('seed case (Purview export)', () => {
     assert.match(DETECT_TEXT.render(deleted.text, 'ja', deleted.params), /2026-11-18 まで復元できます/);
   });
 
+  it('says the date to restore the deleted admin has passed when it has, not "0 days left"', async () => {
+    const { incidents, findings } = await detect(await importEvents(CSV), {}, { now: '2026-11-27T00:00:00Z' });
+    const deleted = incidents[0]!.storyline.find((s) => s.kind === 'original-admin-deleted')!;
+    assert.equal(deleted.params.daysLeft, 0);
+    assert.match(DETECT_TEXT.render(deleted.text, 'en', deleted.params), /restorable only until 2026-11-18: that date has passed/);
+    assert.match(DETECT_TEXT.render(deleted.text, 'ja', deleted.params), /復元できる期限の 2026-11-18 は過ぎています/);
+    const m5 = findings.find((f) => f.ruleId === 'TB-M5-admin-deleted-or-disabled')!;
+    const notes = m5.text.notes.map((k) => DETECT_TEXT.render(k, 'en', m5.params)).join(' ');
+    assert.match(notes, /that date has passed/);
+    assert.doesNotMatch(notes, /days left/);
+  });
+
   it('takes the licence purchase from the licence records, not from a snapshot', async () => {
     const { incidents, findings } = await detect(await importEvents(CSV));
     const licence = incidents[0]!.storyline.find((s) => s.kind === 'licence-bought')!;
@@ -72,12 +84,19 @@ describe('seed case (Purview export)', () => {
     assert.equal(finding.evidence.events.length, 2);
   });
 
+  it('names the one admin who created the rogue account and made it admin once, not twice', async () => {
+    const { findings } = await detect(await importEvents(CSV));
+    const s8 = findings.find((f) => f.ruleId === 'TB-S8-new-account-made-admin')!;
+    assert.deepEqual(s8.entities.actors.map((a) => a.name), ['admin@example-kk.co.jp']);
+  });
+
   it('explains why the sign-in is unusual', async () => {
     const { findings } = await detect(await importEvents(CSV));
     const signin = findings.find((f) => f.ruleId === 'TB-C1-admin-signin-unusual')!;
     assert.equal(signin.severity, 'high');
     assert.match(explain(signin), /also used by support-admin@examplekk\.onmicrosoft\.com/);
     assert.match(explain(signin), /admin changes came from it/);
+    assert.match(explain(signin), /\(1 sign-in from there in the data\)/);
     assert.match(explain(signin, 'ja'), /普段と違うと判断した理由/);
   });
 

@@ -122,10 +122,22 @@ export const STEP_TEXT_NO_ACTOR: Readonly<Partial<Record<StepKind, Localized>>> 
   'data-exported': { en: 'Data was exported', ja: 'データが書き出されました' },
 };
 
+/** The deleted admin's step once the date to restore him has passed (`daysLeft` 0): no "restorable until". */
+export const STEP_TEXT_RESTORE_PASSED: Readonly<{ actor: Localized; noActor: Localized }> = {
+  actor: {
+    en: 'The original admin {{subject}} was deleted by {{actor}} (restorable only until {{restorableUntil}}: that date has passed)',
+    ja: '{{actor}} が元の管理者 {{subject}} を削除しました（復元できる期限の {{restorableUntil}} は過ぎています）',
+  },
+  noActor: {
+    en: 'The original admin {{subject}} was deleted (restorable only until {{restorableUntil}}: that date has passed)',
+    ja: '元の管理者 {{subject}} が削除されました（復元できる期限の {{restorableUntil}} は過ぎています）',
+  },
+};
+
 /** Text of incidents themselves (the title comes from their leading finding). */
 export const INCIDENT_TEXT: Readonly<Record<string, Localized>> = {
   'detect.incident.summary': {
-    en: '{{count}} related findings between {{start}} and {{end}}',
+    en: '{{count}} related {{count|finding|findings}} between {{start}} and {{end}}',
     ja: '{{start}} から {{end}} までの関連する検出 {{count}} 件',
   },
   'detect.incident.timeNotExact': {

@@ -247,6 +247,7 @@ function storyline(members: readonly Finding[], facts: TenantFacts): StoryStep[]
   }
   for (const s of steps) {
     if (s.params.actor === '-' && STEP_TEXT_NO_ACTOR[s.kind] !== undefined) s.text = `detect.stepNoActor.${s.kind}`;
+    if (s.kind === 'original-admin-deleted' && s.params.daysLeft === 0) s.text = `detect.stepRestorePassed.${s.params.actor === '-' ? 'noActor' : 'actor'}`;
   }
   // A merge can move a step's time (an inexact snapshot step takes a log record's time): re-sort, by
   // the times kept in stepMs (a large incident has thousands of steps: no date read per comparison).

@@ -39,11 +39,16 @@ export function textEntries(ruleId: string, text: RuleText): Array<[string, Loca
   return out;
 }
 
-/** Fills `{{name}}` from params; an unknown placeholder stays visible rather than vanishing. */
+/**
+ * Fills `{{name}}` from params; an unknown placeholder stays visible rather than vanishing.
+ * `{{name|one|other}}` is the English word for that count: `{{n}} {{n|minute|minutes}}` → "1 minute".
+ */
 export function interpolate(template: string, params: Params): string {
-  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) => {
+  return template.replace(/\{\{\s*([\w.]+)\s*(?:\|([^|{}]*)\|([^|{}]*))?\}\}/g, (whole, name: string, one?: string, other?: string) => {
     const v = params[name];
-    return v === undefined ? whole : String(v);
+    if (v === undefined) return whole;
+    if (one !== undefined && other !== undefined) return Number(v) === 1 ? one : other;
+    return String(v);
   });
 }
 

@@ -23,6 +23,8 @@ export interface WindowCount {
 export interface EventsWindow extends WindowCount {
   /** The same per log (`entra.audit`, `ual`, `gws.admin`…), when known. */
   bySource?: Record<string, WindowCount>;
+  /** How many of the records are sign-ins (successful or failed), when counted. */
+  signIns?: number;
 }
 
 export type SourceCoverage = SourceStatus & { count?: number };
@@ -153,10 +155,13 @@ function tenantCoverage(t: ReportT, ct: CoverageTenant, input: CoverageInput, lo
 export function buildCoverage(lang: Lang, tenants: readonly CoverageTenant[], input: CoverageInput): ReportCoverage {
   const t = reportText(lang);
   const w = input.eventsWindow;
-  const windowText =
+  let windowText =
     w.count > 0 && w.first !== undefined && w.last !== undefined
       ? t('coverage.window', { count: w.count, first: formatTime(w.first), last: formatTime(w.last) })
       : t('coverage.windowEmpty');
+  // Audit records without a single sign-in: how the intruder got in cannot be seen.
+  const noSignIns = w.count > 0 && w.signIns === 0;
+  if (noSignIns) windowText += ` ${t('coverage.noSignIns')}`;
   const bySource: ReportLogSource[] = Object.entries(w.bySource ?? {})
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([source, c]) => {
@@ -168,6 +173,7 @@ export function buildCoverage(lang: Lang, tenants: readonly CoverageTenant[], in
   const logs = bySource.map((s) => s.source);
   const perTenant = tenants.map((ct) => tenantCoverage(t, ct, input, logs));
   const window: ReportCoverage['window'] = { count: w.count, text: windowText };
+  if (w.signIns !== undefined) window.signIns = w.signIns;
   if (w.first !== undefined) window.first = w.first;
   if (w.last !== undefined) window.last = w.last;
   return {

@@ -34,6 +34,17 @@ function withSources(s: Snapshot, sources: Snapshot['sources'], licence?: Snapsh
   return copy;
 }
 
+describe('tenants', () => {
+  it('names records that carry no tenant id in words, not with a blank heading', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const m = buildReport(quiet({ lang, tenants: [{ tenant: '' }, { tenant: FX_TENANT, displayName: 'Contoso' }] }));
+      const unnamed = m.coverage.tenants.find((x) => x.tenant === '')!;
+      assert.match(unnamed.name, lang === 'en' ? /records that name no tenant/ : /テナントの記載がない記録/);
+      assert.equal(m.tenants.find((x) => x.tenant === '')?.name, unnamed.name);
+    }
+  });
+});
+
 describe('verdict', () => {
   it('says "signs of takeover" when there is an incident, with what to do first', async () => {
     const m = await reportOf(await hostileSeedEvents(), 'en');
@@ -50,6 +61,20 @@ describe('verdict', () => {
     assert.match(m.verdict.details.join(' '), /2026-10-20 08:00 UTC to 2026-10-20 08:00 UTC/);
     const ja = buildReport({ ...quiet(), lang: 'ja' });
     assert.equal(ja.verdict.headline, '入手できたデータの範囲では、乗っ取りの兆候は見つかりませんでした');
+  });
+
+  it('says sign-ins could not be checked when the data holds no sign-in record', () => {
+    const audit = [ev({ action: 'user.created', nativeAction: 'Add user', actor: by(ALICE, OFFICE_IP), time: '2026-10-20T08:00:00.000Z' })];
+    for (const lang of ['en', 'ja'] as const) {
+      const m = buildReport(quiet({ lang, events: new Map(audit.map((e) => [e.id, e])), coverage: { eventsWindow: windowOf(audit) } }));
+      assert.match(m.verdict.details.join(' '), lang === 'en' ? /No sign-in records were in the data/ : /サインインの記録が含まれていない/);
+      assert.match(m.coverage.window.text, lang === 'en' ? /None of them is a sign-in/ : /サインインは確認できていません/);
+      assert.equal(m.coverage.window.signIns, 0);
+    }
+    // With a sign-in among the records, nothing is said.
+    const withSignIn = buildReport(quiet());
+    assert.doesNotMatch(withSignIn.verdict.details.join(' '), /sign-in records/);
+    assert.equal(withSignIn.coverage.window.signIns, 1);
   });
 
   it('does not call "nothing read" an all-clear', () => {

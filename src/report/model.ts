@@ -293,9 +293,15 @@ function verdict(t: ReportT, findings: readonly ReportFinding[], incidents: read
   if (kind !== 'no-data') {
     details.push(w.count > 0 && w.first !== undefined && w.last !== undefined ? t('verdict.window', { first: formatTime(w.first), last: formatTime(w.last) }) : t('verdict.noWindow'));
   }
+  if (kind !== 'no-data' && w.count > 0 && w.signIns === 0) details.push(t('verdict.noSignIns'));
   if (coverage.gaps > 0) details.push(t('verdict.gaps', { count: coverage.gaps }));
   const headline = t(kind === 'no-data' ? 'verdict.noData' : `verdict.${kind}`);
   return { kind, headline, details, firstSteps: [...new Set(firstSteps)], counts, countsText };
+}
+
+/** A tenant's id as its name; records imported without one (tenant "") get words, not a blank heading. */
+function tenantLabel(t: ReportT, tenant: string): string {
+  return tenant.trim() === '' ? t('tenantUnnamed') : tenant;
 }
 
 export function buildReport(input: ReportInput): ReportModel {
@@ -306,14 +312,14 @@ export function buildReport(input: ReportInput): ReportModel {
   // Tenants: those given, then any a finding names that was not given.
   const tenants = new Map<string, ReportTenant & { snapshot?: Snapshot; previous?: Snapshot }>();
   for (const ti of input.tenants) {
-    const entry: ReportTenant & { snapshot?: Snapshot; previous?: Snapshot } = { tenant: ti.tenant, name: ti.displayName ?? ti.snapshot?.info?.displayName ?? ti.tenant };
+    const entry: ReportTenant & { snapshot?: Snapshot; previous?: Snapshot } = { tenant: ti.tenant, name: ti.displayName ?? ti.snapshot?.info?.displayName ?? tenantLabel(t, ti.tenant) };
     const provider: Provider | undefined = ti.snapshot?.provider ?? input.findings.find((f) => f.tenant === ti.tenant)?.provider;
     if (provider !== undefined) entry.provider = provider;
     if (ti.snapshot !== undefined) entry.snapshot = ti.snapshot;
     if (ti.previous !== undefined) entry.previous = ti.previous;
     tenants.set(ti.tenant, entry);
   }
-  for (const f of input.findings) if (!tenants.has(f.tenant)) tenants.set(f.tenant, { tenant: f.tenant, name: f.tenant, provider: f.provider });
+  for (const f of input.findings) if (!tenants.has(f.tenant)) tenants.set(f.tenant, { tenant: f.tenant, name: tenantLabel(t, f.tenant), provider: f.provider });
   const nameOf = (tenant: string): string => tenants.get(tenant)?.name ?? tenant;
 
   const byId = new Map(input.findings.map((f) => [f.id, f]));

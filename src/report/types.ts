@@ -163,7 +163,8 @@ export interface ReportLogSource {
 
 export interface ReportCoverage {
   intro: string;
-  window: { first?: string; last?: string; count: number; text: string };
+  /** `signIns`: how many of the records are sign-ins, when counted (0: sign-ins could not be checked). */
+  window: { first?: string; last?: string; count: number; signIns?: number; text: string };
   bySource: ReportLogSource[];
   tenants: ReportTenantCoverage[];
   /** Sources that could not be read, over all tenants. */

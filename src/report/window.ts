@@ -8,9 +8,11 @@ import type { EventsWindow, WindowCount } from './coverage.ts';
 export class EventsWindowTally {
   private readonly all: WindowCount = { count: 0 };
   private readonly bySource = new Map<string, WindowCount>();
+  private signIns = 0;
 
   add(ev: CanonicalEvent): void {
     widen(this.all, ev.time);
+    if (ev.action === 'signin' || ev.action === 'signin.failed') this.signIns++;
     let w = this.bySource.get(ev.source);
     if (w === undefined) {
       w = { count: 0 };
@@ -20,7 +22,7 @@ export class EventsWindowTally {
   }
 
   result(): EventsWindow {
-    return { ...this.all, bySource: Object.fromEntries([...this.bySource].map(([k, v]) => [k, { ...v }])) };
+    return { ...this.all, signIns: this.signIns, bySource: Object.fromEntries([...this.bySource].map(([k, v]) => [k, { ...v }])) };
   }
 }
 

@@ -14,9 +14,9 @@ export async function timelineCommand(opts: { filter: EventFilter; json: boolean
   const store = openStore(global.store, { mustExist: true });
   try {
     // The timeline names its steps; it shows no evidence events, so none are fetched.
-    const { findings, incidents } = await detectFromStore(store, opts.filter, [], { evidence: false, ...(sigma ? { sigma } : {}) });
+    const { findings, incidents, window } = await detectFromStore(store, opts.filter, [], { evidence: false, ...(sigma ? { sigma } : {}) });
     if (opts.json) io.stdout.write(safeJson({ incidents, findings }, 2) + '\n');
-    else io.stdout.write(renderTimeline({ findings, incidents }, timelineLabels()));
+    else io.stdout.write(renderTimeline({ findings, incidents }, timelineLabels(), window));
   } finally {
     await store.close();
   }
@@ -28,6 +28,8 @@ export function timelineLabels() {
     incident: t('timeline.incident'),
     other: t('timeline.other'),
     none: t('timeline.none'),
+    noData: t('timeline.noData'),
+    utc: t('timeline.utc'),
     approx: t('timeline.approx'),
     // The report's words for severities, in the chosen language.
     severity: (s: Severity) => t(`report.severity.${s}`),

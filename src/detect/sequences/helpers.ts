@@ -71,7 +71,8 @@ export function markPairDraft(facts: TenantFacts, key: string, first: Mark, then
     time: first.time,
     subject,
     targets: [subject],
-    actors: [first.by, then.by].filter((x): x is string => x !== undefined).map((k) => facts.refOf(k)),
+    // One actor who did both steps is named once.
+    actors: [...new Set([first.by, then.by].filter((x): x is string => x !== undefined))].map((k) => facts.refOf(k)),
     ips: [...new Set([first.ip, then.ip].filter((x): x is string => x !== undefined))],
     events: [first.eventId, then.eventId],
     findings: findingsOf(index, [first.eventId, then.eventId]),

@@ -25,7 +25,7 @@ export const s2AccountCreatedThenDeleted: SequenceRule = {
   },
   text: {
     title: { en: 'Account created and deleted again within a week', ja: 'アカウントが作成後1週間以内に削除されました' },
-    explanation: { en: 'The account {{subject}} existed for about {{hours}} hours.', ja: 'アカウント {{subject}} は約 {{hours}} 時間だけ存在しました。' },
+    explanation: { en: 'The account {{subject}} existed for about {{hours}} {{hours|hour|hours}}.', ja: 'アカウント {{subject}} は約 {{hours}} 時間だけ存在しました。' },
     nextSteps: {
       en: 'Find out who created it and what it did while it existed (sign-ins, changes, mail).',
       ja: '誰が作成したのか、存在していた間に何をしたのか（サインイン、変更、メール）を確認してください。',

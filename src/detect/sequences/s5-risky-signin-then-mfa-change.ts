@@ -36,7 +36,7 @@ export const s5RiskySigninThenMfaChange: SequenceRule = {
   text: {
     title: { en: 'Risky sign-in followed by a sign-in method change', ja: '危険なサインインの直後にサインイン方法が変更されました' },
     explanation: {
-      en: '{{subject}} signed in in an unusual or risky way, and {{minutes}} minutes later the account changed its own sign-in methods.',
+      en: '{{subject}} signed in in an unusual or risky way, and {{minutes}} {{minutes|minute|minutes}} later the account changed its own sign-in methods.',
       ja: '{{subject}} に普段と違う（または危険な）サインインがあり、その {{minutes}} 分後にアカウント自身がサインイン方法を変更しました。',
     },
     nextSteps: {

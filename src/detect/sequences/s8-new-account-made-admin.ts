@@ -24,7 +24,7 @@ export const s8NewAccountMadeAdmin: SequenceRule = {
   },
   text: {
     title: { en: 'New account made administrator right after creation', ja: '作成直後のアカウントが管理者にされました' },
-    explanation: { en: '{{subject}} was created and, {{minutes}} minutes later, given a privileged admin role by {{actor}}.', ja: '{{subject}} が作成され、その {{minutes}} 分後に {{actor}} によって強い権限の管理者ロールを付与されました。' },
+    explanation: { en: '{{subject}} was created and, {{minutes}} {{minutes|minute|minutes}} later, given a privileged admin role by {{actor}}.', ja: '{{subject}} が作成され、その {{minutes}} 分後に {{actor}} によって強い権限の管理者ロールを付与されました。' },
     nextSteps: {
       en: 'Unless this is a planned new administrator, remove the role, block the account and check what it did.',
       ja: '予定された新しい管理者でなければ、ロールを外してアカウントをブロックし、何をしたかを確認してください。',

@@ -28,7 +28,7 @@ function deletedDraft(s: Snapshot, d: Snapshot['deletedPrincipals'][number], rol
     ips: [],
     keys: [`deleted:${d.id.toLowerCase()}`],
     params: { role, restorableUntil: until.slice(0, 10), daysLeft: left },
-    notes: admin ? ['deleted'] : ['deletedNotKnownAdmin'],
+    notes: admin ? [left > 0 ? 'deleted' : 'deletedRestorePassed'] : ['deletedNotKnownAdmin'],
     step: 'original-admin-deleted',
   };
 }
@@ -87,7 +87,11 @@ export const d3AdminVanished: SnapshotRule = {
       ja: '予定外であれば、期限内に「削除済みのユーザー」からアカウントを復元し、ロールを戻して、パスワードとサインイン方法を設定し直してください。',
     },
     notes: {
-      deleted: { en: 'The account was deleted; it can be restored until {{restorableUntil}} ({{daysLeft}} days left).', ja: 'アカウントは削除されています。{{restorableUntil}} まで復元できます（残り {{daysLeft}} 日）。' },
+      deletedRestorePassed: {
+        en: 'The account was deleted; it could be restored until {{restorableUntil}}, and that date has passed.',
+        ja: 'アカウントは削除されています。{{restorableUntil}} まで復元できましたが、その期限は過ぎています。',
+      },
+      deleted: { en: 'The account was deleted; it can be restored until {{restorableUntil}} ({{daysLeft}} {{daysLeft|day|days}} left).', ja: 'アカウントは削除されています。{{restorableUntil}} まで復元できます（残り {{daysLeft}} 日）。' },
       deletedNotKnownAdmin: {
         en: 'The account was deleted recently (restorable until {{restorableUntil}}); whether it was an administrator is not known from this data.',
         ja: 'アカウントは最近削除されました（{{restorableUntil}} まで復元可能）。管理者だったかどうかは、このデータからは分かりません。',

@@ -103,7 +103,7 @@ export const c1AdminSigninUnusual: ContextRule = {
   text: {
     title: { en: 'Unusual sign-in to an administrator account', ja: '管理者アカウントへの普段と違うサインイン' },
     explanation: {
-      en: 'The administrator {{subject}} signed in from {{ip}} at {{when}} ({{signIns}} sign-ins from there in the data). The reasons this is unusual:',
+      en: 'The administrator {{subject}} signed in from {{ip}} at {{when}} ({{signIns}} {{signIns|sign-in|sign-ins}} from there in the data). The reasons this is unusual:',
       ja: '管理者 {{subject}} が {{when}} に {{ip}} からサインインしました（このデータ内で同じ接続元から {{signIns}} 回）。普段と違うと判断した理由:',
     },
     nextSteps: {
@@ -120,7 +120,7 @@ export const c1AdminSigninUnusual: ContextRule = {
         en: 'The IP was new, and within an hour admin changes came from it: {{changes}}.',
         ja: 'これまで使われていない接続元で、その後1時間以内に管理操作が行われました: {{changes}}。',
       },
-      afterFailures: { en: '{{failures}} failed sign-ins from the same IP came just before (password guessing).', ja: '直前に同じ接続元からサインインの失敗が {{failures}} 回ありました（パスワードの推測の可能性）。' },
+      afterFailures: { en: '{{failures}} failed {{failures|sign-in|sign-ins}} from the same IP came just before (password guessing).', ja: '直前に同じ接続元からサインインの失敗が {{failures}} 回ありました（パスワードの推測の可能性）。' },
     },
   },
   fixtures: {

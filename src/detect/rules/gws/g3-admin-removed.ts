@@ -43,7 +43,9 @@ export const g3AdminRemoved: EventRule = {
     let out = d;
     if (e.action === 'user.deleted') {
       const left = Math.max(0, Math.ceil((Date.parse(e.time) + GOOGLE_RESTORE_DAYS * DAY_MS - ctx.nowMs) / DAY_MS));
-      out = { ...out, params: { ...out.params, daysLeft: left } };
+      // Past the date, the account cannot be restored from the console: say so, not "0 days left".
+      const notes = left > 0 ? out.notes : (out.notes ?? []).map((n) => (n === 'restorable' ? 'restorePassed' : n));
+      out = { ...out, params: { ...out.params, daysLeft: left }, ...(notes !== undefined ? { notes } : {}) };
     }
     const at = Date.parse(e.time);
     if (d.subject !== undefined && ctx.facts.isNewAdmin(actorRef(e), at) && !ctx.facts.isNewcomer(d.subject, at)) out = { ...out, severity: 'critical', notes: [...(out.notes ?? []), 'byNewAdmin'] };
@@ -60,7 +62,11 @@ export const g3AdminRemoved: EventRule = {
       ja: '予定外の操作であれば、信頼できる特権管理者から、アカウント（管理コンソール > ユーザー、削除後20日以内）と管理者ロールを復元してください。',
     },
     notes: {
-      restorable: { en: 'The account can be restored until {{restorableUntil}} ({{daysLeft}} days left).', ja: 'このアカウントは {{restorableUntil}} まで復元できます（残り {{daysLeft}} 日）。' },
+      restorePassed: {
+        en: 'The account could be restored until {{restorableUntil}}; that date has passed, so only Google support may still be able to bring it back.',
+        ja: 'このアカウントは {{restorableUntil}} まで復元できましたが、その期限は過ぎています。復旧できるかは Google のサポートに問い合わせてください。',
+      },
+      restorable: { en: 'The account can be restored until {{restorableUntil}} ({{daysLeft}} {{daysLeft|day|days}} left).', ja: 'このアカウントは {{restorableUntil}} まで復元できます（残り {{daysLeft}} 日）。' },
       roleDeleted: { en: 'An admin role itself was deleted or lost privileges ({{role}}).', ja: '管理者ロール自体が削除された、または権限が減らされました（{{role}}）。' },
       byNewAdmin: { en: 'It was done by an account that was made an administrator shortly before.', ja: '直前に管理者にされたばかりのアカウントが行いました。' },
     },

@@ -17,7 +17,13 @@ export const m20AppConsent: EventRule = {
   attack: ['T1098.003', 'T1528'],
   actions: ['consent.granted', 'app.updated'],
   match(e) {
-    const app = e.targets.find((t) => t.kind === 'serviceprincipal' || t.kind === 'application');
+    // "Add delegated permission grant" and "Add app role assignment to service principal" name the
+    // resource (Microsoft Graph) first and the app that got in by ServicePrincipal.ObjectID: that app
+    // is the subject, the resource is what it may read.
+    const clientId = plainValue(findChange(e, 'ServicePrincipal.ObjectID')?.new)?.toLowerCase();
+    const client = clientId !== undefined && clientId !== '' ? e.targets.find((t) => t.id?.toLowerCase() === clientId) ?? { kind: 'serviceprincipal' as const, id: clientId } : undefined;
+    const resource = client !== undefined ? e.targets.find((t) => t !== client && t.id?.toLowerCase() !== clientId && (t.kind === 'serviceprincipal' || t.kind === 'application')) : undefined;
+    const app = client ?? e.targets.find((t) => t.kind === 'serviceprincipal' || t.kind === 'application');
     const subject = app !== undefined ? { kind: app.kind, ...(app.id !== undefined ? { id: app.id } : {}), ...(app.name !== undefined ? { name: app.name } : {}) } : undefined;
     const withSubject = subject !== undefined ? { subject } : {};
     if (e.action === 'app.updated') {
@@ -30,7 +36,9 @@ export const m20AppConsent: EventRule = {
     const tenantWide = WIDE.test(all) || /app role assignment/i.test(e.nativeAction);
     const notes = [tenantWide ? 'tenantWide' : 'userOnly'];
     if (SENSITIVE_SCOPE.test(scope)) notes.push('sensitive');
-    return { ...withSubject, severity: tenantWide ? 'high' : 'low', params: { scope }, notes, step: 'app-consent' };
+    const resourceName = resource?.name ?? resource?.id;
+    if (resourceName !== undefined) notes.push('resource');
+    return { ...withSubject, severity: tenantWide ? 'high' : 'low', params: { scope, ...(resourceName !== undefined ? { resource: resourceName } : {}) }, notes, step: 'app-consent' };
   },
   text: {
     title: { en: "App given access to the organisation's data", ja: 'アプリに組織のデータへのアクセスが許可されました' },
@@ -46,6 +54,7 @@ export const m20AppConsent: EventRule = {
       tenantWide: { en: 'The consent covers every user of the tenant.', ja: 'この許可はテナントの全ユーザーに及びます。' },
       userOnly: { en: 'One user consented for himself.', ja: '1人のユーザーが自分の分だけを許可しました。' },
       sensitive: { en: 'The permissions include mail, files or directory access ({{scope}}).', ja: '許可にはメール、ファイル、ディレクトリへのアクセスが含まれます（{{scope}}）。' },
+      resource: { en: 'The access is to data held by {{resource}}.', ja: 'アクセス先は {{resource}} が扱うデータです。' },
       requested: { en: 'The app now asks for more permissions than before.', ja: 'アプリが以前より多くの権限を要求するようになりました。' },
     },
   },
@@ -53,7 +62,7 @@ export const m20AppConsent: EventRule = {
     fires: [
       {
         name: 'delegated grant for all principals with Mail.ReadWrite (OTRF shape)',
-        events: [ev({ action: 'consent.granted', nativeAction: 'Add delegated permission grant', actor: by(ALICE, ATTACKER_IP), targets: [{ kind: 'serviceprincipal', id: 'sp-graph', name: 'Microsoft Graph' }], changes: [change('DelegatedPermissionGrant.Scope', '"User.Read"', '"User.Read Mail.ReadWrite"'), change('DelegatedPermissionGrant.ConsentType', '"AllPrincipals"', '"AllPrincipals"')] })],
+        events: [ev({ action: 'consent.granted', nativeAction: 'Add delegated permission grant', actor: by(ALICE, ATTACKER_IP), targets: [{ kind: 'serviceprincipal', id: 'sp-graph', name: 'Microsoft Graph' }, { kind: 'serviceprincipal', id: 'sp-client' }], changes: [change('DelegatedPermissionGrant.Scope', '"User.Read"', '"User.Read Mail.ReadWrite"'), change('DelegatedPermissionGrant.ConsentType', '"AllPrincipals"', '"AllPrincipals"'), change('ServicePrincipal.ObjectID', null, '"sp-client"')] })],
         severity: 'high',
       },
     ],

@@ -42,7 +42,9 @@ export const m5AdminDeletedOrDisabled: EventRule = {
     const until = d.params?.restorableUntil;
     if (typeof until === 'string' && until !== '-') {
       const left = Math.max(0, Math.ceil((Date.parse(addDays(e.time, ENTRA_RESTORE_DAYS)) - ctx.nowMs) / DAY_MS));
-      out = { ...out, params: { ...out.params, daysLeft: left } };
+      // Past the date, the recycle bin no longer holds him: say so, not "0 days left".
+      const notes = left > 0 ? out.notes : (out.notes ?? []).map((n) => (n === 'restorable' ? 'restorePassed' : n));
+      out = { ...out, params: { ...out.params, daysLeft: left }, ...(notes !== undefined ? { notes } : {}) };
     }
     const actor = actorRef(e);
     const at = Date.parse(e.time);
@@ -61,8 +63,12 @@ export const m5AdminDeletedOrDisabled: EventRule = {
     },
     notes: {
       restorable: {
-        en: 'A deleted account can be restored until {{restorableUntil}} ({{daysLeft}} days left).',
+        en: 'A deleted account can be restored until {{restorableUntil}} ({{daysLeft}} {{daysLeft|day|days}} left).',
         ja: '削除されたアカウントは {{restorableUntil}} まで復元できます（残り {{daysLeft}} 日）。',
+      },
+      restorePassed: {
+        en: 'A deleted account could be restored until {{restorableUntil}}; that date has passed, so only Microsoft support may still be able to bring it back.',
+        ja: '削除されたアカウントは {{restorableUntil}} まで復元できましたが、その期限は過ぎています。復旧できるかは Microsoft サポートに問い合わせてください。',
       },
       hardDeleted: { en: 'The account was deleted permanently and cannot be restored.', ja: 'アカウントは完全に削除されており、復元できません。' },
       byNewAdmin: {
