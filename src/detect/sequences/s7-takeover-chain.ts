@@ -89,8 +89,8 @@ export const s7TakeoverChain: SequenceRule = {
       ja: '新しい管理者 {{subject}} が現れ、その後、元の管理者 {{original}} が外された・無効にされた・削除されました。',
     },
     nextSteps: {
-      en: 'Follow the recovery steps now: restore the original administrator while the recycle bin still holds him, block {{subject}}, put the notification contacts back, and check billing for licences you did not buy.',
-      ja: '今すぐ復旧の手順を進めてください。ごみ箱に残っているうちに元の管理者を復元し、{{subject}} をブロックし、通知の送信先を元に戻し、身に覚えのないライセンスの購入がないか請求を確認してください。',
+      en: 'Follow the recovery steps now: restore the original administrator from the recycle bin if it still holds him (30 days after deletion; past that, create his account again), block {{subject}}, put the notification contacts back, and check billing for licences you did not buy.',
+      ja: '今すぐ復旧の手順を進めてください。元の管理者がごみ箱に残っていれば復元し (削除から 30 日間。過ぎていればアカウントを作り直します)、{{subject}} をブロックし、通知の送信先を元に戻し、身に覚えのないライセンスの購入がないか請求を確認してください。',
     },
     notes: {
       lockout: { en: 'The original administrator lost his access after the new one appeared.', ja: '新しい管理者が現れた後、元の管理者がアクセスを失いました。' },
