@@ -106,6 +106,14 @@ describe('detection commands', () => {
     assert.ok(!plain.findings.some((f) => f.kind === 'sigma'));
   });
 
+  it('timeline names whom each finding outside an incident is about', async () => {
+    const other = join(tempDir(), 'other.db');
+    await runCli(['--store', other, 'import', join(SAMPLES, 'o365-management-api-docs', 'retrieve-content-sample.json')]);
+    const r = await runCli(['--store', other, 'timeline']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Other findings:\n {2}\[low\] 2015-06-29 20:04 {2}New user account created: user001@contoso\.onmicrosoft\.com\n/);
+  });
+
   it('timeline --sigma lists Sigma findings with the others, in Japanese too', async () => {
     const en = await runCli(['--store', store, 'timeline', '--sigma', SIGMA]);
     assert.equal(en.code, 0, en.stderr);

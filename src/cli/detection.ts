@@ -130,7 +130,11 @@ export function renderTimeline(
   const rest = result.findings.filter((f) => !inIncident.has(f.id) && f.kind !== 'sequence').sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   if (rest.length > 0) {
     out.push(labels.other);
-    for (const f of rest) out.push(`  [${labels.severity(f.severity).toLowerCase()}] ${f.time.slice(0, 16).replace('T', ' ')}  ${render(f.text.title, f.params)}`);
+    for (const f of rest) {
+      // The title says what happened; the subject says to whom (an account, an app, a domain).
+      const who = f.subject?.name ?? f.subject?.id;
+      out.push(`  [${labels.severity(f.severity).toLowerCase()}] ${f.time.slice(0, 16).replace('T', ' ')}  ${render(f.text.title, f.params)}${who ? `: ${who}` : ''}`);
+    }
   }
   if (result.findings.length === 0) out.push(read?.count === 0 ? labels.noData : labels.none);
   else out.push(labels.utc);
