@@ -86,6 +86,7 @@ export const STEP_KINDS = [
   'domain-added',
   'domain-federated',
   'app-credential-added',
+  'app-permissions-requested',
   'app-consent',
   'policy-weakened',
   'audit-disabled',

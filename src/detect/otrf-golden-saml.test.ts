@@ -40,7 +40,7 @@ describe('OTRF Golden SAML sample', () => {
     assert.equal(incidents[0]!.severity, 'high');
     assert.deepEqual(
       incidents[0]!.storyline.map((s) => s.kind),
-      ['app-consent', 'app-consent', 'app-credential-added'],
+      ['app-permissions-requested', 'app-consent', 'app-credential-added'],
     );
   });
 });

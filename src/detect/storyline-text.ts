@@ -76,6 +76,10 @@ export const STEP_TEXT: Readonly<Record<StepKind, Localized>> = {
     en: 'A credential (secret or certificate) was added to the app {{subject}}',
     ja: 'アプリ {{subject}} に資格情報（シークレットまたは証明書）が追加されました',
   },
+  'app-permissions-requested': {
+    en: 'An app now asks for more permissions than before: {{subject}}',
+    ja: 'アプリ {{subject}} が以前より多くの権限を要求するようになりました',
+  },
   'app-consent': {
     en: 'An app was granted access to the organisation\'s data: {{subject}}',
     ja: 'アプリに組織のデータへのアクセスが許可されました: {{subject}}',

@@ -29,7 +29,7 @@ export const m20AppConsent: EventRule = {
     if (e.action === 'app.updated') {
       // Only a change of the permissions the app asks for.
       if (!touchedNames(e.changes).has('requiredresourceaccess')) return undefined;
-      return { ...withSubject, severity: 'medium', notes: ['requested'], step: 'app-consent' };
+      return { ...withSubject, severity: 'medium', notes: ['requested'], step: 'app-permissions-requested' };
     }
     const all = e.changes.map((c) => `${c.name}=${c.new ?? ''}`).join(' ');
     const scope = plainValue(findChange(e, 'DelegatedPermissionGrant.Scope')?.new) ?? (/Scope:\s*([^,\]]+)/i.exec(all)?.[1]?.trim() ?? '-');
