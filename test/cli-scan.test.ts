@@ -1,7 +1,7 @@
 // connect, scan and demo through the real binary, against the fake Microsoft tenant over HTTPS.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
@@ -124,6 +124,26 @@ describe('takeback connect and scan', () => {
     assert.match(r.stderr, /Sign-in to Microsoft failed/);
     assert.ok(!r.stderr.includes('not-the-secret'), 'the secret is not echoed');
     assert.ok(!readFileSync(join(dir, 'config', 'profiles.json'), 'utf8').includes('"wrong"'));
+  });
+
+  it('refuses a secret given where the variable name belongs: echoed nowhere, saved nowhere', async () => {
+    const pasted = 'Q7x8Q~abcDEF0123456789.ghiJKL-mnoPQRstuVW';
+    for (const extra of [[], ['--no-test']]) {
+      const args = connectArgs(fake, 'pasted').map((a) => (a === 'FAKE_M365_SECRET' ? pasted : a));
+      const r = await runCli([...args, ...extra], env());
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /--client-secret-env takes the name of an environment variable/);
+      assert.ok(!r.stdout.includes(pasted) && !r.stderr.includes(pasted), 'the secret is not echoed');
+      assert.ok(!readFileSync(join(dir, 'config', 'profiles.json'), 'utf8').includes(pasted), 'the secret is not saved');
+    }
+    // A profile written before the check: a scan names the profile, not what it holds.
+    const config = join(tempDir(), 'config');
+    mkdirSync(config);
+    writeFileSync(join(config, 'profiles.json'), JSON.stringify({ profiles: [{ name: 'old', provider: 'm365', tenantId: fake.tenantId, clientId: fake.clientId, auth: { kind: 'secret', secretEnv: pasted }, createdAt: '2026-01-01T00:00:00Z' }] }));
+    const scan = await runCli(['--store', join(dir, 'never.db'), 'scan'], { ...env(), TAKEBACK_CONFIG_DIR: config });
+    assert.equal(scan.code, 2);
+    assert.match(scan.stderr, /Profile old names no valid environment variable/);
+    assert.ok(!scan.stderr.includes(pasted) && !scan.stdout.includes(pasted));
   });
 
   it('scans into the store; a second scan adds no duplicate', async () => {
