@@ -20,7 +20,7 @@ interface ScanJson {
   tenant: string;
   licence: { tier: string; auditRetentionDays: number };
   events: { inserted: number; duplicates: number };
-  counts: { users: number; privilegedAdmins: number; deletedUsers: number; subscriptions: number };
+  counts: { users: number | null; privilegedAdmins: number | null; deletedUsers: number | null; subscriptions: number | null; appCredentials: number | null };
   sources: SourceJson[];
 }
 
@@ -63,7 +63,8 @@ describe('takeback demo', () => {
     assert.equal(scan.counts.deletedUsers, 1);
     assert.ok(scan.events.inserted > 0);
     const signIns = source(scan, 'signIns');
-    assert.deepEqual([signIns.state, signIns.licence, signIns.count], ['unlicensed', 'Microsoft Entra ID P1', 0]);
+    // Not "0 sign-ins": a log that could not be read has no count.
+    assert.deepEqual([signIns.state, signIns.licence, signIns.count], ['unlicensed', 'Microsoft Entra ID P1', undefined]);
     // The Unified Audit Log (180 days) has what the Entra logs no longer do; the story is in test/demo-story.test.ts.
     const ual = source(scan, 'unifiedAuditLog');
     assert.equal(ual.state, 'ok');
@@ -195,6 +196,31 @@ describe('scan with a token that lacks Policy.Read.All', () => {
 
       const text = await runCli(['--store', join(dir, 's.db'), 'scan'], env);
       assert.match(text.stdout, /securityDefaults\s+skipped: permission Policy\.Read\.All missing/);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('scan with a token that reads little more than users and the audit log', () => {
+  it('gives no count for what it could not read: unknown, never 0', async () => {
+    const fake = await startFakeM365({ scenario: 'seed-case', appPermissions: ['Organization.Read.All', 'User.Read.All', 'AuditLog.Read.All'] });
+    try {
+      const dir = tempDir();
+      const env = { NODE_EXTRA_CA_CERTS: fake.caFile, TAKEBACK_CONFIG_DIR: join(dir, 'config'), FAKE_M365_SECRET: fake.clientSecret };
+      assert.equal((await runCli(connectArgs(fake, 'narrow'), env)).code, 0);
+      const r = await runCli(['--store', join(dir, 'n.db'), 'scan', '--json'], env);
+      const scan = JSON.parse(r.stdout) as ScanJson;
+      assert.equal(scan.counts.users, 29);
+      assert.equal(scan.counts.deletedUsers, 1);
+      assert.deepEqual([scan.counts.privilegedAdmins, scan.counts.appCredentials], [null, null]);
+      for (const name of ['signIns', 'unifiedAuditLog']) assert.equal(source(scan, name).count, undefined, name);
+      assert.equal(source(scan, 'directoryAudits').count, 74);
+
+      const text = await runCli(['--store', join(dir, 'n.db'), 'scan'], env);
+      assert.match(text.stdout, /29 users, \? privileged admins, 1 deleted users still restorable, 2 subscriptions, \? app credentials/);
+      assert.match(text.stdout, /\nsignIns +skipped: needs Microsoft Entra ID P1\n/);
+      assert.match(text.stdout, /\nunifiedAuditLog +skipped: permission AuditLogsQuery\.Read\.All missing\n/);
     } finally {
       await fake.close();
     }
