@@ -227,6 +227,32 @@ describe('scan with a token that reads little more than users and the audit log'
   });
 });
 
+describe('scan in Japanese when sources cannot be read', () => {
+  it('says why in Japanese, with no English sentence from the collectors', async () => {
+    const fake = await startFakeM365({
+      scenario: 'seed-case',
+      appPermissions: ['Organization.Read.All', 'User.Read.All', 'AuditLog.Read.All', 'AuditLogsQuery.Read.All'],
+      auditLogQueries: { outcome: 'failed', delayMs: 50 },
+    });
+    try {
+      const dir = tempDir();
+      const env = { NODE_EXTRA_CA_CERTS: fake.caFile, TAKEBACK_CONFIG_DIR: join(dir, 'config'), FAKE_M365_SECRET: fake.clientSecret };
+      assert.equal((await runCli(connectArgs(fake, 'ja'), env)).code, 0);
+      const r = await runCli(['--store', join(dir, 'j.db'), '--lang', 'ja', 'scan'], env);
+      const line = (name: string) => r.stdout.split('\n').find((l) => l.startsWith(`${name} `)) ?? '';
+      assert.match(line('authMethods'), /スキップ: 管理者はロールの割り当てから分かりますが、それを読み取れませんでした/);
+      assert.match(line('unifiedAuditLog'), /エラー: GET \/beta\/security\/auditLog\/queries\/[^:]+: 監査ログの検索が失敗しました/);
+      assert.doesNotMatch(r.stdout, /admins are known|the audit log query/);
+      // The report in Japanese says the same.
+      const html = readFileSync(r.stdout.match(/\S+\.html/)![0], 'utf8');
+      assert.doesNotMatch(html, /admins are known|the audit log query/);
+      assert.match(html, /監査ログの検索が失敗しました/);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
 describe('scan killed with SIGKILL', { timeout: 300_000 }, () => {
   it('reruns to the same events and snapshot as a clean scan, with no duplicates', async () => {
     const fake = await startFakeM365({

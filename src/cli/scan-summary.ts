@@ -1,5 +1,5 @@
 // What a scan found, for the terminal and as JSON. The JSON shape is documented in the README.
-import type { SourceStatus } from '../core/snapshot.ts';
+import type { SourceStatus, StatusReason } from '../core/snapshot.ts';
 import { t } from '../core/i18n.ts';
 import { terminalSafe } from '../core/sanitize.ts';
 import { isPrivilegedRole } from '../providers/m365/map/roles.ts';
@@ -60,6 +60,11 @@ export function summarise(result: M365ScanResult, store: string): ScanSummary {
   };
 }
 
+/** A skipped or failed source's detail in the reader's language where there are words for it (the report's). */
+function detailText(status: { detail: string; reason?: StatusReason }): string {
+  return status.reason ? t(`report.coverage.reason.${status.reason.key}`, status.reason.params) : status.detail;
+}
+
 /** The status of one source in words: never "ok" for what could not be read. */
 export function statusText(status: SourceStatus): string {
   switch (status.state) {
@@ -70,9 +75,9 @@ export function statusText(status: SourceStatus): string {
     case 'unlicensed':
       return t('scan.status.unlicensed', { licence: status.licence });
     case 'skipped':
-      return t('scan.status.skipped', { detail: status.detail });
+      return t('scan.status.skipped', { detail: detailText(status) });
     case 'error':
-      return t('scan.status.error', { detail: status.detail });
+      return t('scan.status.error', { detail: detailText(status) });
   }
 }
 

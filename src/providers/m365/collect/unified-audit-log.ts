@@ -11,6 +11,7 @@
 // source's error, naming the endpoint: never a silent gap.
 import { randomUUID } from 'node:crypto';
 import type { CanonicalEvent } from '../../../core/event.ts';
+import type { StatusReason } from '../../../core/snapshot.ts';
 import { RecordError } from '../../common/normalise.ts';
 import type { Obj } from '../../common/values.ts';
 import { GraphError } from '../errors.ts';
@@ -93,6 +94,8 @@ const QUERIES = '/security/auditLog/queries';
 class QueryNotDone extends Error {
   constructor(
     message: string,
+    /** The same in words each language has. */
+    readonly reason: StatusReason,
     readonly resumable = false,
   ) {
     super(message);
@@ -168,7 +171,10 @@ async function createOn(graph: GraphClient, version: GraphVersion, body: { displ
     try {
       const created = await graph.post<Obj>(url, body);
       const id = typeof created.id === 'string' ? created.id : '';
-      if (id === '') throw new QueryNotDone(`${endpoint('POST', graph, url)}: the answer has no query id`);
+      if (id === '') {
+        const where = endpoint('POST', graph, url);
+        throw new QueryNotDone(`${where}: the answer has no query id`, { key: 'ualNoQueryId', params: { endpoint: where } });
+      }
       return id;
     } catch (error) {
       if (!maybeActed(error) || attempt >= graph.retry.maxAttempts) throw error;
@@ -189,10 +195,18 @@ async function waitForQuery(graph: GraphClient, q: PendingQuery, polling: QueryP
     const status = typeof body.status === 'string' ? body.status : 'unknown';
     progress(status);
     if (status === 'succeeded') return;
-    if (status === 'failed' || status === 'cancelled') throw new QueryNotDone(`${endpoint('GET', graph, url)}: the audit log query ${status}`);
+    const where = endpoint('GET', graph, url);
+    if (status === 'failed' || status === 'cancelled') {
+      throw new QueryNotDone(`${where}: the audit log query ${status}`, { key: status === 'failed' ? 'ualQueryFailed' : 'ualQueryCancelled', params: { endpoint: where } });
+    }
     const waited = Date.now() - started;
     if (waited >= polling.timeoutMs) {
-      throw new QueryNotDone(`${endpoint('GET', graph, url)}: the audit log query was still ${status} after ${Math.round(waited / 1000)} s; the next scan goes on waiting for it`, true);
+      const seconds = Math.round(waited / 1000);
+      throw new QueryNotDone(
+        `${where}: the audit log query was still ${status} after ${seconds} s; the next scan goes on waiting for it`,
+        { key: 'ualQueryUnfinished', params: { endpoint: where, seconds } },
+        true,
+      );
     }
     await sleep(Math.min(delay, polling.timeoutMs - waited));
     delay = Math.min(polling.maxDelayMs, delay * polling.factor);
@@ -249,7 +263,7 @@ export async function collectUnifiedAuditLog(target: M365Target, options: Unifie
       await options.cursors.set(CURSOR_KEYS.ualQuery, '');
       return { state: 'ok', ...counts, ...outcome() };
     } catch (error) {
-      if (error instanceof QueryNotDone) return { state: 'error', detail: error.message, ...counts, ...outcome() };
+      if (error instanceof QueryNotDone) return { state: 'error', detail: error.message, reason: error.reason, ...counts, ...outcome() };
       // Graph's refusals and failures are the source's status; a failed sink or sign-in is the run's.
       if (!(error instanceof GraphError)) throw error;
       return { ...statusFromError(error, 'unifiedAuditLog'), ...counts, ...outcome() };
