@@ -1,7 +1,7 @@
 // connect, scan and demo through the real binary, against the fake Microsoft tenant over HTTPS.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
@@ -20,7 +20,7 @@ interface ScanJson {
   tenant: string;
   licence: { tier: string; auditRetentionDays: number };
   events: { inserted: number; duplicates: number };
-  counts: { users: number; privilegedAdmins: number; deletedUsers: number; subscriptions: number };
+  counts: { users: number | null; privilegedAdmins: number | null; deletedUsers: number | null; subscriptions: number | null; appCredentials: number | null };
   sources: SourceJson[];
 }
 
@@ -63,7 +63,8 @@ describe('takeback demo', () => {
     assert.equal(scan.counts.deletedUsers, 1);
     assert.ok(scan.events.inserted > 0);
     const signIns = source(scan, 'signIns');
-    assert.deepEqual([signIns.state, signIns.licence, signIns.count], ['unlicensed', 'Microsoft Entra ID P1', 0]);
+    // Not "0 sign-ins": a log that could not be read has no count.
+    assert.deepEqual([signIns.state, signIns.licence, signIns.count], ['unlicensed', 'Microsoft Entra ID P1', undefined]);
     // The Unified Audit Log (180 days) has what the Entra logs no longer do; the story is in test/demo-story.test.ts.
     const ual = source(scan, 'unifiedAuditLog');
     assert.equal(ual.state, 'ok');
@@ -126,6 +127,26 @@ describe('takeback connect and scan', () => {
     assert.ok(!readFileSync(join(dir, 'config', 'profiles.json'), 'utf8').includes('"wrong"'));
   });
 
+  it('refuses a secret given where the variable name belongs: echoed nowhere, saved nowhere', async () => {
+    const pasted = 'Q7x8Q~abcDEF0123456789.ghiJKL-mnoPQRstuVW';
+    for (const extra of [[], ['--no-test']]) {
+      const args = connectArgs(fake, 'pasted').map((a) => (a === 'FAKE_M365_SECRET' ? pasted : a));
+      const r = await runCli([...args, ...extra], env());
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /--client-secret-env takes the name of an environment variable/);
+      assert.ok(!r.stdout.includes(pasted) && !r.stderr.includes(pasted), 'the secret is not echoed');
+      assert.ok(!readFileSync(join(dir, 'config', 'profiles.json'), 'utf8').includes(pasted), 'the secret is not saved');
+    }
+    // A profile written before the check: a scan names the profile, not what it holds.
+    const config = join(tempDir(), 'config');
+    mkdirSync(config);
+    writeFileSync(join(config, 'profiles.json'), JSON.stringify({ profiles: [{ name: 'old', provider: 'm365', tenantId: fake.tenantId, clientId: fake.clientId, auth: { kind: 'secret', secretEnv: pasted }, createdAt: '2026-01-01T00:00:00Z' }] }));
+    const scan = await runCli(['--store', join(dir, 'never.db'), 'scan'], { ...env(), TAKEBACK_CONFIG_DIR: config });
+    assert.equal(scan.code, 2);
+    assert.match(scan.stderr, /Profile old names no valid environment variable/);
+    assert.ok(!scan.stderr.includes(pasted) && !scan.stdout.includes(pasted));
+  });
+
   it('scans into the store; a second scan adds no duplicate', async () => {
     const store = join(dir, 'scan.db');
     const first = await runCli(['--store', store, 'scan', '--profile', 'kitahama', '--json'], env());
@@ -175,6 +196,57 @@ describe('scan with a token that lacks Policy.Read.All', () => {
 
       const text = await runCli(['--store', join(dir, 's.db'), 'scan'], env);
       assert.match(text.stdout, /securityDefaults\s+skipped: permission Policy\.Read\.All missing/);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('scan with a token that reads little more than users and the audit log', () => {
+  it('gives no count for what it could not read: unknown, never 0', async () => {
+    const fake = await startFakeM365({ scenario: 'seed-case', appPermissions: ['Organization.Read.All', 'User.Read.All', 'AuditLog.Read.All'] });
+    try {
+      const dir = tempDir();
+      const env = { NODE_EXTRA_CA_CERTS: fake.caFile, TAKEBACK_CONFIG_DIR: join(dir, 'config'), FAKE_M365_SECRET: fake.clientSecret };
+      assert.equal((await runCli(connectArgs(fake, 'narrow'), env)).code, 0);
+      const r = await runCli(['--store', join(dir, 'n.db'), 'scan', '--json'], env);
+      const scan = JSON.parse(r.stdout) as ScanJson;
+      assert.equal(scan.counts.users, 29);
+      assert.equal(scan.counts.deletedUsers, 1);
+      assert.deepEqual([scan.counts.privilegedAdmins, scan.counts.appCredentials], [null, null]);
+      for (const name of ['signIns', 'unifiedAuditLog']) assert.equal(source(scan, name).count, undefined, name);
+      assert.equal(source(scan, 'directoryAudits').count, 74);
+
+      const text = await runCli(['--store', join(dir, 'n.db'), 'scan'], env);
+      assert.match(text.stdout, /29 users, \? privileged admins, 1 deleted users still restorable, 2 subscriptions, \? app credentials/);
+      assert.match(text.stdout, /\nsignIns +skipped: needs Microsoft Entra ID P1\n/);
+      assert.match(text.stdout, /\nunifiedAuditLog +skipped: permission AuditLogsQuery\.Read\.All missing\n/);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('scan in Japanese when sources cannot be read', () => {
+  it('says why in Japanese, with no English sentence from the collectors', async () => {
+    const fake = await startFakeM365({
+      scenario: 'seed-case',
+      appPermissions: ['Organization.Read.All', 'User.Read.All', 'AuditLog.Read.All', 'AuditLogsQuery.Read.All'],
+      auditLogQueries: { outcome: 'failed', delayMs: 50 },
+    });
+    try {
+      const dir = tempDir();
+      const env = { NODE_EXTRA_CA_CERTS: fake.caFile, TAKEBACK_CONFIG_DIR: join(dir, 'config'), FAKE_M365_SECRET: fake.clientSecret };
+      assert.equal((await runCli(connectArgs(fake, 'ja'), env)).code, 0);
+      const r = await runCli(['--store', join(dir, 'j.db'), '--lang', 'ja', 'scan'], env);
+      const line = (name: string) => r.stdout.split('\n').find((l) => l.startsWith(`${name} `)) ?? '';
+      assert.match(line('authMethods'), /スキップ: 管理者はロールの割り当てから分かりますが、それを読み取れませんでした/);
+      assert.match(line('unifiedAuditLog'), /エラー: GET \/beta\/security\/auditLog\/queries\/[^:]+: 監査ログの検索が失敗しました/);
+      assert.doesNotMatch(r.stdout, /admins are known|the audit log query/);
+      // The report in Japanese says the same.
+      const html = readFileSync(r.stdout.match(/\S+\.html/)![0], 'utf8');
+      assert.doesNotMatch(html, /admins are known|the audit log query/);
+      assert.match(html, /監査ログの検索が失敗しました/);
     } finally {
       await fake.close();
     }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { TakebackError } from '../core/errors.ts';
 import type { M365Connection } from '../providers/m365/index.ts';
-import type { M365Profile } from './profiles.ts';
+import { isEnvName, type M365Profile } from './profiles.ts';
 
 function readPem(path: string, what: string): string {
   try {
@@ -26,6 +26,8 @@ export function connectionFromProfile(
   };
   const auth = profile.auth;
   if (auth.kind === 'secret') {
+    // A profile saved before names were checked may hold the secret itself: never echo it.
+    if (!isEnvName(auth.secretEnv)) throw new TakebackError('profile.secret_env_invalid', { profile: profile.name }, { exitCode: 2 });
     const secret = env[auth.secretEnv];
     if (!secret) throw new TakebackError('profile.secret_missing', { env: auth.secretEnv, profile: profile.name }, { exitCode: 2 });
     return { ...base, auth: { kind: 'secret', secret } };

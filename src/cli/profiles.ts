@@ -26,6 +26,14 @@ export interface M365Profile {
 
 export type Profile = M365Profile;
 
+/**
+ * A name an environment variable can have. A client secret pasted where the variable's name belongs
+ * (Entra secrets hold '~' and '.') is not one, so it is refused before it is saved or echoed.
+ */
+export function isEnvName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}
+
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.TAKEBACK_CONFIG_DIR || join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'takeback');
 }

@@ -1,5 +1,5 @@
 // What a scan found, for the terminal and as JSON. The JSON shape is documented in the README.
-import type { SourceStatus } from '../core/snapshot.ts';
+import type { SourceStatus, StatusReason } from '../core/snapshot.ts';
 import { t } from '../core/i18n.ts';
 import { terminalSafe } from '../core/sanitize.ts';
 import { isPrivilegedRole } from '../providers/m365/map/roles.ts';
@@ -12,20 +12,32 @@ export interface ScanSummary {
   collectedAt: string;
   licence?: { tier: string; auditRetentionDays: number; signInLogs: boolean };
   events: { inserted: number; duplicates: number };
-  counts: { users: number; privilegedAdmins: number; deletedUsers: number; subscriptions: number; appCredentials: number };
+  /** null: the source behind the count could not be read (unknown, not zero). */
+  counts: { users: number | null; privilegedAdmins: number | null; deletedUsers: number | null; subscriptions: number | null; appCredentials: number | null };
   sources: Array<{ source: string } & SourceStatus & { count?: number }>;
   store: string;
 }
 
+type Counted = SourceStatus & { count?: number; rejected?: number; pages?: number };
+
+/** A log that could not be read has no record count: "0" would read as "nothing happened". */
+function withoutEmptyCount(status: Counted): Counted {
+  if (status.state === 'ok' || (status.count ?? 0) > 0) return status;
+  const { count: _count, rejected: _rejected, pages: _pages, ...rest } = status;
+  return rest;
+}
+
 export function summarise(result: M365ScanResult, store: string): ScanSummary {
   const s = result.snapshot;
+  const read = (...names: string[]): boolean => names.every((n) => s.sources[n]?.state === 'ok');
+  const known = (value: number, ...names: string[]): number | null => (read(...names) ? value : null);
   const privileged = new Set(s.roleAssignments.filter((r) => isPrivilegedRole(r.roleTemplateId)).map((r) => r.principalId));
   // The logs' outcome of this run (with counts) replaces what the snapshot says of them.
   const { query: _query, ...unifiedAuditLog } = result.logs.unifiedAuditLog;
   const logs: Record<string, SourceStatus & { count?: number }> = {
-    directoryAudits: result.logs.directoryAudits,
-    signIns: result.logs.signIns,
-    unifiedAuditLog,
+    directoryAudits: withoutEmptyCount(result.logs.directoryAudits),
+    signIns: withoutEmptyCount(result.logs.signIns),
+    unifiedAuditLog: withoutEmptyCount(unifiedAuditLog),
   };
   const sources = { ...s.sources, ...logs };
   return {
@@ -35,17 +47,22 @@ export function summarise(result: M365ScanResult, store: string): ScanSummary {
     ...(s.licence ? { licence: s.licence } : {}),
     events: result.events,
     counts: {
-      users: s.principals.filter((p) => p.kind === 'user').length,
-      privilegedAdmins: privileged.size,
-      deletedUsers: s.deletedPrincipals.length,
-      subscriptions: s.subscriptions.length,
-      appCredentials: s.appCredentials.length,
+      users: known(s.principals.filter((p) => p.kind === 'user').length, 'users'),
+      privilegedAdmins: known(privileged.size, 'roleAssignments'),
+      deletedUsers: known(s.deletedPrincipals.length, 'deletedUsers'),
+      subscriptions: known(s.subscriptions.length, 'subscriptions'),
+      appCredentials: known(s.appCredentials.length, 'applications', 'servicePrincipals'),
     },
     sources: Object.entries(sources)
       .map(([source, status]) => ({ source, ...status }))
       .sort((a, b) => a.source.localeCompare(b.source)),
     store,
   };
+}
+
+/** A skipped or failed source's detail in the reader's language where there are words for it (the report's). */
+function detailText(status: { detail: string; reason?: StatusReason }): string {
+  return status.reason ? t(`report.coverage.reason.${status.reason.key}`, status.reason.params) : status.detail;
 }
 
 /** The status of one source in words: never "ok" for what could not be read. */
@@ -58,9 +75,9 @@ export function statusText(status: SourceStatus): string {
     case 'unlicensed':
       return t('scan.status.unlicensed', { licence: status.licence });
     case 'skipped':
-      return t('scan.status.skipped', { detail: status.detail });
+      return t('scan.status.skipped', { detail: detailText(status) });
     case 'error':
-      return t('scan.status.error', { detail: status.detail });
+      return t('scan.status.error', { detail: detailText(status) });
   }
 }
 
@@ -70,14 +87,10 @@ export function renderScanSummary(summary: ScanSummary): string {
   if (summary.licence) {
     lines.push(terminalSafe(t('scan.licence', { tier: summary.licence.tier, days: summary.licence.auditRetentionDays })));
   }
+  const c = summary.counts;
+  const n = (v: number | null): number | string => v ?? '?';
   lines.push(
-    t('scan.counts', {
-      users: summary.counts.users,
-      admins: summary.counts.privilegedAdmins,
-      deleted: summary.counts.deletedUsers,
-      subscriptions: summary.counts.subscriptions,
-      credentials: summary.counts.appCredentials,
-    }),
+    t('scan.counts', { users: n(c.users), admins: n(c.privilegedAdmins), deleted: n(c.deletedUsers), subscriptions: n(c.subscriptions), credentials: n(c.appCredentials) }),
   );
   lines.push(t('scan.events', { inserted: summary.events.inserted, duplicates: summary.events.duplicates }));
   lines.push('');

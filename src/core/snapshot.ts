@@ -3,15 +3,24 @@
 import type { Provider } from './event.ts';
 
 /** Why a part of the snapshot is or is not known. Unknown is never reported as pass or fail. */
+/**
+ * A status's detail in words each language has (locales `report.coverage.reason.<key>`); `detail`
+ * keeps the English text for logs and JSON.
+ */
+export interface StatusReason {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export type SourceStatus =
   | { state: 'ok' }
   /** The credentials lack a permission: name it (e.g. `Policy.Read.All`). */
   | { state: 'denied'; permission: string; detail?: string }
   /** The tenant lacks a licence: name it (e.g. `Microsoft Entra ID P1`). */
   | { state: 'unlicensed'; licence: string; detail?: string }
-  | { state: 'error'; detail: string }
+  | { state: 'error'; detail: string; reason?: StatusReason }
   /** Not collected in this run (not requested, or not applicable to the provider). */
-  | { state: 'skipped'; detail: string };
+  | { state: 'skipped'; detail: string; reason?: StatusReason };
 
 export interface TenantInfo {
   id: string;

@@ -91,9 +91,9 @@ export function statusText(t: ReportT, status: SourceStatus): string {
     case 'unlicensed':
       return t('coverage.status.unlicensed', { licence: status.licence });
     case 'skipped':
-      return t('coverage.status.skipped', { detail: status.detail });
+      return t('coverage.status.skipped', { detail: status.reason ? t(`coverage.reason.${status.reason.key}`, status.reason.params) : status.detail });
     case 'error':
-      return t('coverage.status.error', { detail: status.detail });
+      return t('coverage.status.error', { detail: status.reason ? t(`coverage.reason.${status.reason.key}`, status.reason.params) : status.detail });
   }
 }
 

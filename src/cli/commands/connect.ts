@@ -6,7 +6,7 @@ import { safeJson, terminalSafe } from '../../core/sanitize.ts';
 import { GraphClient } from '../../providers/m365/index.ts';
 import type { GlobalOptions, Io } from '../context.ts';
 import { connectionFromProfile } from '../m365-connection.ts';
-import { defaultTokenCachePath, saveProfile, type M365Profile, type ProfileAuth } from '../profiles.ts';
+import { defaultTokenCachePath, isEnvName, saveProfile, type M365Profile, type ProfileAuth } from '../profiles.ts';
 
 /** Microsoft Graph Command Line Tools: Microsoft's public client for delegated device-code sign-in. */
 export const DEFAULT_PUBLIC_CLIENT_ID = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
@@ -35,6 +35,11 @@ export async function connectM365Command(opts: ConnectM365Options, _global: Glob
     }
     auth = { kind: 'certificate', certificatePath: resolve(opts.certificate), keyPath: resolve(opts.key) };
   } else if (opts.clientSecretEnv) {
+    if (!isEnvName(opts.clientSecretEnv)) {
+      // Never echoed: it is most likely the secret itself.
+      io.stderr.write(t('connect.secret_env_invalid') + '\n');
+      return EXIT.usage;
+    }
     auth = { kind: 'secret', secretEnv: opts.clientSecretEnv };
   } else {
     auth = { kind: 'deviceCode', tokenCachePath: defaultTokenCachePath(name) };

@@ -57,7 +57,7 @@ export async function runScan(
     result = await scanM365(conn, store, {
       scope,
       onProgress: (source, state, count) => {
-        if (progress) io.stderr.write(`\r\x1b[K${terminalSafe(t('scan.progress', { source, state, count: count ?? '' }))}`);
+        if (progress) io.stderr.write(`\r\x1b[K${terminalSafe(t('scan.progress', { source, state: t(`scan.progress_state.${state}`), count: count ?? '' }))}`);
       },
     });
     await rememberSelfAppId(store, result.tenant, conn.clientId);

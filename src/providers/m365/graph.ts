@@ -34,7 +34,8 @@ export class GraphClient {
   private readonly agent: Agent;
   private readonly tokens: TokenProvider;
   private readonly limits: Limits;
-  private readonly retry: RetryPolicy;
+  /** How often and how long requests are retried (callers that retry a whole step use it too). */
+  readonly retry: RetryPolicy;
   private readonly timeoutMs: number;
   private readonly origin: string;
 

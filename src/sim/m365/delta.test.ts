@@ -65,4 +65,22 @@ describe('delta queries', () => {
       { '@odata.type': '#microsoft.graph.user', id: fake.scenario.characters.admin, '@removed': { reason: 'deleted' } },
     ]);
   });
+
+  it('answers 400 syncStateNotFound to a delta link past its lifetime (7 days for directory objects)', async () => {
+    const short = await startFakeM365({ scenario: { id: 'benign', users: 30 }, seed: 5, deltaTokenLifetimeMs: 200 });
+    try {
+      const t = await clientSecretToken(short);
+      const first = await graphAll(short, '/users/delta?$select=id', t);
+      const link = String(first.last['@odata.deltaLink']);
+      assert.equal((await graph(short, link, t)).status, 200, 'fresh: usable');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const stale = await graph(short, link, t);
+      assert.equal(stale.status, 400);
+      assert.equal((stale.json as { error: { code: string } }).error.code, 'syncStateNotFound');
+      assert.equal(short.state.deltaTokenLifetimeMs, 200);
+      assert.equal(fake.state.deltaTokenLifetimeMs, 7 * 24 * 3_600_000, 'seven days by default');
+    } finally {
+      await short.close();
+    }
+  });
 });

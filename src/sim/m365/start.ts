@@ -38,6 +38,8 @@ export interface FakeM365Options {
   auditLogQueries?: Partial<AuditQueryOptions>;
   /** Added to every response. */
   latencyMs?: number;
+  /** How long a delta link stays usable; default 7 days, as for Entra directory objects. */
+  deltaTokenLifetimeMs?: number;
   /** Access token lifetime; default 3599 s as Entra issues. */
   tokenLifetimeSeconds?: number;
   /** Application permissions consented for the collector app (the token's `roles`). */
@@ -101,6 +103,7 @@ export async function startFakeM365(options: FakeM365Options = {}): Promise<Fake
   const scenario = buildScenario(options.scenario ?? 'seed-case', { seed, nowMs: nowOption(options.now), licence: options.licence });
   const state = scenario.state;
   state.auditQueries.options = { ...state.auditQueries.options, ...options.auditLogQueries };
+  if (options.deltaTokenLifetimeMs !== undefined) state.deltaTokenLifetimeMs = options.deltaTokenLifetimeMs;
   const keys = await simKeyMaterial();
   const certificate = keys.collector;
   const registry = new AppRegistry();

@@ -149,3 +149,25 @@ describe('collectSnapshot: an incremental cycle', () => {
     assert.ok(!large.changed.roleAssignments.some((a) => a.principalId === helpdesk), 'his role went with him');
   });
 });
+
+describe('collectSnapshot: a delta link past its lifetime', () => {
+  it('reads all users again when Graph says syncStateNotFound, and keeps a fresh link', async () => {
+    const fake = await startFakeM365({ scenario: 'seed-case', now: NOW, deltaTokenLifetimeMs: 200, faults: { reportingThrottle: false, conditionalAccessThrottle: false } });
+    const graph = new GraphClient(fakeConnection(fake));
+    try {
+      const cursors = memoryCursors();
+      const first = await collectSnapshot(graph, { cursors, now: new Date('2026-06-01T12:00:00Z') });
+      const oldLink = cursors.values.get(CURSOR_KEYS.usersDelta);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      fake.requestLog.clear();
+      const second = await collectSnapshot(graph, { cursors, previous: first, now: new Date('2026-06-08T12:00:00Z') });
+      assert.ok(fake.requestLog.entries.some((e) => e.path.includes('$deltatoken=') && e.status === 400), 'the old link was refused');
+      assert.equal(second.sources.users?.state, 'ok');
+      assert.deepEqual(second.principals, first.principals);
+      assert.notEqual(cursors.values.get(CURSOR_KEYS.usersDelta), oldLink);
+    } finally {
+      graph.close();
+      await fake.close();
+    }
+  });
+});

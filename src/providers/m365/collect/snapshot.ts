@@ -112,7 +112,7 @@ export async function collectSnapshot(target: M365Target, options: SnapshotOptio
     let methods: Map<string, AuthMethod[]> | undefined;
     if (roles) methods = await run('authMethods', () => collectAuthMethods(graph, adminUsers));
     else {
-      sources.authMethods = { state: 'skipped', detail: 'admins are known from role assignments, which could not be read' };
+      sources.authMethods = { state: 'skipped', detail: 'admins are known from role assignments, which could not be read', reason: { key: 'rolesUnreadable' } };
       options.onProgress?.({ source: 'authMethods', state: 'skipped' });
     }
     for (const [id, list] of methods ?? []) {

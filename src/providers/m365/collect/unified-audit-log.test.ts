@@ -142,6 +142,25 @@ describe('collectUnifiedAuditLog: the seed case (Free tenant)', () => {
     assert.equal(cursors.values.get(CURSOR_KEYS.ualQuery), '');
   });
 
+  it('gets past a dropped answer or a gateway timeout on creating the query, and never makes it twice', async () => {
+    const clean = memorySink();
+    await collectUnifiedAuditLog(graph, { cursors: memoryCursors(), sink: clean.sink, now, polling: POLL });
+    // A drop loses the answer of a query the service made; a 504 comes back before it made one.
+    for (const kind of ['drop', 'gateway-timeout'] as const) {
+      fake.setFaults({ auditQueryThrottle: false, reportingThrottle: false, rules: [{ kind, match: { method: 'POST', path: '/security/auditLog/queries' }, at: [1] }] });
+      const before = fake.state.auditQueries.list().length;
+      try {
+        const store = memorySink();
+        const result = await collectUnifiedAuditLog(graph, { cursors: memoryCursors(), sink: store.sink, now, polling: POLL });
+        assert.equal(result.state, 'ok', `${kind}: ${JSON.stringify(result)}`);
+        assert.deepEqual([...store.events.keys()].sort(), [...clean.events.keys()].sort(), kind);
+        assert.equal(fake.state.auditQueries.list().length, before + 1, `${kind}: one query made`);
+      } finally {
+        fake.setFaults({ auditQueryThrottle: false, reportingThrottle: false });
+      }
+    }
+  });
+
   it('makes a failed query the source error, naming the endpoint, and asks again next time', async () => {
     fake.setAuditLogQueries({ outcome: 'failed' });
     const cursors = memoryCursors();

@@ -9,13 +9,16 @@
 // come from the UAL record's Id, so re-reading (the overlap, a resumed page) and importing the same
 // record from a Purview export never duplicate. A query that fails or outlasts the wait is the
 // source's error, naming the endpoint: never a silent gap.
+import { randomUUID } from 'node:crypto';
 import type { CanonicalEvent } from '../../../core/event.ts';
+import type { StatusReason } from '../../../core/snapshot.ts';
 import { RecordError } from '../../common/normalise.ts';
 import type { Obj } from '../../common/values.ts';
 import { GraphError } from '../errors.ts';
 import type { GraphClient, GraphTuning } from '../graph.ts';
 import { normaliseGraphAuditLogRecord } from '../map/ual-record.ts';
-import { sleep } from '../retry.ts';
+import { TransportError } from '../http.ts';
+import { isRetryableStatus, retryDelayMs, sleep } from '../retry.ts';
 import { statusFromError } from '../status.ts';
 import type { LogCount } from './audit-logs.ts';
 import type { LogOutcome } from './audit-events.ts';
@@ -91,6 +94,8 @@ const QUERIES = '/security/auditLog/queries';
 class QueryNotDone extends Error {
   constructor(
     message: string,
+    /** The same in words each language has. */
+    readonly reason: StatusReason,
     readonly resumable = false,
   ) {
     super(message);
@@ -116,8 +121,9 @@ function endpoint(method: string, graph: GraphClient, url: string): string {
 
 /** Creates the query on /beta (where a live tenant answered), falling back to v1.0 when beta has no such resource. */
 async function createQuery(graph: GraphClient, from: string, to: string): Promise<PendingQuery> {
+  // A name of its own (the window's end and a random tag) tells this query from any other.
   const body = {
-    displayName: `takeback ${to}`,
+    displayName: `takeback ${to} ${randomUUID().slice(0, 8)}`,
     filterStartDateTime: from,
     filterEndDateTime: to,
     recordTypeFilters: [...UAL_RECORD_TYPES],
@@ -125,10 +131,7 @@ async function createQuery(graph: GraphClient, from: string, to: string): Promis
   let lastError: unknown;
   for (const version of ['beta', 'v1.0'] as const) {
     try {
-      const created = await graph.post<Obj>(graph.versionUrl(version, QUERIES), body);
-      const id = typeof created.id === 'string' ? created.id : '';
-      if (id === '') throw new QueryNotDone(`${endpoint('POST', graph, graph.versionUrl(version, QUERIES))}: the answer has no query id`);
-      return { id, version, from, to };
+      return { id: await createOn(graph, version, body), version, from, to };
     } catch (error) {
       // 404 (v1.0's UnknownError seen live) or 400 "Resource not found for the segment": try the other version.
       const missing = error instanceof GraphError && (error.status === 404 || (error.status === 400 && /segment/i.test(error.graphMessage)));
@@ -137,6 +140,49 @@ async function createQuery(graph: GraphClient, from: string, to: string): Promis
     }
   }
   throw lastError;
+}
+
+/**
+ * A failure the service may have acted on anyway: the connection dropped or the gateway gave up after
+ * the request went out. (429 and 503 say the service did not act; the client has retried those.)
+ */
+function maybeActed(error: unknown): boolean {
+  if (!(error instanceof GraphError)) return false;
+  if (error.status === 0) return error.cause instanceof TransportError && error.cause.retryable;
+  return isRetryableStatus(error.status) && error.status !== 429 && error.status !== 503;
+}
+
+/** The id of a query with this name, if the service has one. */
+async function findQueryNamed(graph: GraphClient, version: GraphVersion, name: string): Promise<string | undefined> {
+  for await (const page of graph.pages<Obj>(graph.versionUrl(version, QUERIES))) {
+    const hit = page.value.find((q) => q.displayName === name && typeof q.id === 'string' && q.id !== '');
+    if (hit) return hit.id as string;
+  }
+  return undefined;
+}
+
+/**
+ * POSTs the query and returns its id. A create is not simply sent again: when the answer was lost,
+ * the query may exist already, so it is looked up by its name first and only made again if absent.
+ */
+async function createOn(graph: GraphClient, version: GraphVersion, body: { displayName: string }): Promise<string> {
+  const url = graph.versionUrl(version, QUERIES);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const created = await graph.post<Obj>(url, body);
+      const id = typeof created.id === 'string' ? created.id : '';
+      if (id === '') {
+        const where = endpoint('POST', graph, url);
+        throw new QueryNotDone(`${where}: the answer has no query id`, { key: 'ualNoQueryId', params: { endpoint: where } });
+      }
+      return id;
+    } catch (error) {
+      if (!maybeActed(error) || attempt >= graph.retry.maxAttempts) throw error;
+      const made = await findQueryNamed(graph, version, body.displayName);
+      if (made) return made;
+      await sleep(retryDelayMs(graph.retry, attempt, undefined));
+    }
+  }
 }
 
 /** Waits until the query has succeeded; a failed, cancelled or too slow query throws QueryNotDone. */
@@ -149,10 +195,18 @@ async function waitForQuery(graph: GraphClient, q: PendingQuery, polling: QueryP
     const status = typeof body.status === 'string' ? body.status : 'unknown';
     progress(status);
     if (status === 'succeeded') return;
-    if (status === 'failed' || status === 'cancelled') throw new QueryNotDone(`${endpoint('GET', graph, url)}: the audit log query ${status}`);
+    const where = endpoint('GET', graph, url);
+    if (status === 'failed' || status === 'cancelled') {
+      throw new QueryNotDone(`${where}: the audit log query ${status}`, { key: status === 'failed' ? 'ualQueryFailed' : 'ualQueryCancelled', params: { endpoint: where } });
+    }
     const waited = Date.now() - started;
     if (waited >= polling.timeoutMs) {
-      throw new QueryNotDone(`${endpoint('GET', graph, url)}: the audit log query was still ${status} after ${Math.round(waited / 1000)} s; the next scan goes on waiting for it`, true);
+      const seconds = Math.round(waited / 1000);
+      throw new QueryNotDone(
+        `${where}: the audit log query was still ${status} after ${seconds} s; the next scan goes on waiting for it`,
+        { key: 'ualQueryUnfinished', params: { endpoint: where, seconds } },
+        true,
+      );
     }
     await sleep(Math.min(delay, polling.timeoutMs - waited));
     delay = Math.min(polling.maxDelayMs, delay * polling.factor);
@@ -209,7 +263,7 @@ export async function collectUnifiedAuditLog(target: M365Target, options: Unifie
       await options.cursors.set(CURSOR_KEYS.ualQuery, '');
       return { state: 'ok', ...counts, ...outcome() };
     } catch (error) {
-      if (error instanceof QueryNotDone) return { state: 'error', detail: error.message, ...counts, ...outcome() };
+      if (error instanceof QueryNotDone) return { state: 'error', detail: error.message, reason: error.reason, ...counts, ...outcome() };
       // Graph's refusals and failures are the source's status; a failed sink or sign-in is the run's.
       if (!(error instanceof GraphError)) throw error;
       return { ...statusFromError(error, 'unifiedAuditLog'), ...counts, ...outcome() };

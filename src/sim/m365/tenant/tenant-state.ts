@@ -71,6 +71,8 @@ export class TenantState {
   /** The Unified Audit Log: both logs above as UAL records, kept 180 days whatever the licence. */
   readonly unifiedAuditLog: UnifiedAuditLog;
   readonly auditQueries = new AuditQueryStore();
+  /** How long a delta link works (tenant clock): 7 days for directory objects, then 400 syncStateNotFound. */
+  deltaTokenLifetimeMs = 7 * DAY_MS;
   private readonly baseLicenceCounts: Map<string, number>;
 
   constructor(init: TenantStateInit) {

@@ -1,6 +1,8 @@
 // Delta queries for users and directory roles: a first round returns everything and ends with an
 // @odata.deltaLink; following it returns only what changed since, with @removed for deletions
-// ("changed" while the user can still be restored, "deleted" once gone for good).
+// ("changed" while the user can still be restored, "deleted" once gone for good). A delta link older
+// than the tenant's delta token lifetime (7 days for directory objects) answers 400 syncStateNotFound,
+// as Microsoft announced when it cut the lifetime from 30 days; the client must read everything again.
 import { roleTemplate } from '../../tenant/catalog.ts';
 import { evaluate } from '../odata/filter-eval.ts';
 import { contextUrl, decodeToken, encodeToken, linkWith, project, readTop } from '../odata/query.ts';
@@ -10,6 +12,7 @@ import { directoryRoleJson } from '../shapes/directory.ts';
 import { USER_DEFAULT_PROPERTIES, userJson } from '../shapes/users.ts';
 import type { Reply } from '../../http/types.ts';
 import { parseFilter } from '../odata/filter-parse.ts';
+import { SimError } from '../../tenant/sim-error.ts';
 
 interface UserDeltaPage {
   /** Phase: full listing, or changes since a token. */
@@ -32,6 +35,21 @@ function deltaReply(ctx: GraphContext, fragment: string, value: unknown[], next:
   return { status: 200, body };
 }
 
+interface DeltaToken {
+  upto: number;
+  /** Tenant-clock ms the link was issued. */
+  at?: number;
+}
+
+/** The $deltatoken sent, refused once it has outlived the lifetime. */
+function deltaToken<T extends DeltaToken>(ctx: GraphContext): T | undefined {
+  const token = decodeToken<T>(ctx, '$deltatoken');
+  if (token && token.at !== undefined && ctx.state.clock.now() - token.at > ctx.state.deltaTokenLifetimeMs) {
+    throw new SimError(400, 'syncStateNotFound', 'The sync state generation is not found. The delta token is expired and data must be synchronized again.');
+  }
+  return token;
+}
+
 function pageSize(ctx: GraphContext): number {
   const prefer = /odata\.maxpagesize=(\d+)/i.exec(String(ctx.call.headers.prefer ?? ''));
   return prefer?.[1] ? Math.min(Number(prefer[1]), 999) : readTop(ctx, 100, 999);
@@ -39,7 +57,7 @@ function pageSize(ctx: GraphContext): number {
 
 function usersDelta(ctx: GraphContext): Reply {
   const skip = decodeToken<UserDeltaPage>(ctx, '$skiptoken');
-  const token = decodeToken<{ upto: number; select?: string[]; filter?: string }>(ctx, '$deltatoken');
+  const token = deltaToken<DeltaToken & { select?: string[]; filter?: string }>(ctx);
   const select = ctx.query.get('$select')?.split(',').map((s) => s.trim()).filter(Boolean);
   const filter = ctx.query.get('$filter') ?? undefined;
   const cursor: UserDeltaPage =
@@ -73,11 +91,11 @@ function usersDelta(ctx: GraphContext): Reply {
     if (i < ids.length) nextIndex = i;
   }
   if (nextIndex !== undefined) return deltaReply(ctx, 'users', value, { skip: { ...cursor, i: nextIndex } });
-  return deltaReply(ctx, 'users', value, { delta: { upto: cursor.upto, select: cursor.select, filter: cursor.filter } });
+  return deltaReply(ctx, 'users', value, { delta: { upto: cursor.upto, at: ctx.state.clock.now(), select: cursor.select, filter: cursor.filter } });
 }
 
 function rolesDelta(ctx: GraphContext): Reply {
-  const token = decodeToken<{ upto: number }>(ctx, '$deltatoken');
+  const token = deltaToken<DeltaToken>(ctx);
   const upto = ctx.state.sequence.value;
   const roles = ctx.state.roles;
   const value: Record<string, unknown>[] = [];
@@ -99,7 +117,7 @@ function rolesDelta(ctx: GraphContext): Reply {
     const members = [...last.entries()].map(([id, added]) => (added ? member(id) : { ...member(id), '@removed': { reason: 'deleted' } }));
     value.push({ ...directoryRoleJson(template, objectId), 'members@delta': members });
   }
-  return deltaReply(ctx, 'directoryRoles', value, { delta: { upto } });
+  return deltaReply(ctx, 'directoryRoles', value, { delta: { upto, at: ctx.state.clock.now() } });
 }
 
 export const deltaRoutes: GraphRoute[] = [
