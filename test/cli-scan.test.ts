@@ -317,4 +317,22 @@ describe('scan of a benign tenant', () => {
       await fake.close();
     }
   });
+
+  it('exits 4, not 0, when a log could not be read: missing evidence is not a clean tenant', async () => {
+    const fake = await startFakeM365({ scenario: 'benign', seed: 3, auditLogQueries: { outcome: 'failed', delayMs: 50 } });
+    try {
+      const dir = tempDir();
+      const env = { NODE_EXTRA_CA_CERTS: fake.caFile, TAKEBACK_CONFIG_DIR: join(dir, 'config'), FAKE_M365_SECRET: fake.clientSecret };
+      assert.equal((await runCli(connectArgs(fake, 'broken'), env)).code, 0);
+      const json = await runCli(['--store', join(dir, 'x.db'), 'scan', '--json'], env);
+      assert.equal(json.code, 4, json.stdout);
+      const scan = JSON.parse(json.stdout) as ScanJson & { complete: boolean; findings: { failed: boolean } };
+      assert.deepEqual([scan.complete, scan.findings.failed, source(scan, 'unifiedAuditLog').state], [false, false, 'error']);
+      const text = await runCli(['--store', join(dir, 'x.db'), 'scan'], env);
+      assert.equal(text.code, 4);
+      assert.match(text.stdout, /Could not be read: unifiedAuditLog\. What they hold is not in this result/);
+    } finally {
+      await fake.close();
+    }
+  });
 });

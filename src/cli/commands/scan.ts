@@ -95,22 +95,28 @@ function postureLines(a: AssessmentResult): string {
   return lines.map((l) => terminalSafe(l)).join('\n') + '\n';
 }
 
-/** Terminal or JSON output of a scan with its detections; the exit code follows --fail-on. */
+/**
+ * Terminal or JSON output of a scan with its detections. The exit code follows --fail-on; without such
+ * a finding, a source that failed to read makes it 4: a scheduled job must not read missing evidence
+ * as a clean tenant (a source skipped for a permission or licence is the tenant's setup, shown but 0).
+ */
 export function reportScan(outcome: ScanOutcome, opts: { json: boolean; failOn: Severity; extra?: Record<string, unknown> }, io: Io): number {
   const { summary, detection } = outcome;
   const failed = reachesThreshold(detection, opts.failOn);
+  const unread = summary.sources.filter((s) => s.state === 'error').map((s) => s.source);
   if (opts.json) {
     const bySeverity: Record<string, number> = {};
     for (const f of detection.findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
     io.stdout.write(
-      safeJson({ ...opts.extra, ...summary, findings: { total: detection.findings.length, bySeverity, incidents: detection.incidents.length, failOn: opts.failOn, failed }, posture: postureJson(outcome.assessment), report: outcome.report }, 2) + '\n',
+      safeJson({ ...opts.extra, ...summary, complete: unread.length === 0, findings: { total: detection.findings.length, bySeverity, incidents: detection.incidents.length, failOn: opts.failOn, failed }, posture: postureJson(outcome.assessment), report: outcome.report }, 2) + '\n',
     );
   } else {
     io.stdout.write(renderScanSummary(summary) + '\n' + renderTimeline(detection, timelineLabels()));
     if (outcome.assessment) io.stdout.write('\n' + postureLines(outcome.assessment));
+    if (unread.length > 0) io.stdout.write('\n' + terminalSafe(t('scan.incomplete', { sources: unread.join(', ') })) + '\n');
     io.stdout.write('\n' + terminalSafe(t('scan.report', { path: outcome.report })) + '\n');
   }
-  return failed ? EXIT.findings : EXIT.ok;
+  return failed ? EXIT.findings : unread.length > 0 ? EXIT.partial : EXIT.ok;
 }
 
 export async function scanCommand(opts: ScanCommandOptions, global: GlobalOptions, io: Io): Promise<number> {
