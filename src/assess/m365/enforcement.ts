@@ -27,7 +27,11 @@ export function enforcementOf(s: Snapshot): Enforcement {
   }
   const gate = sourceGate(s, 'conditionalAccess');
   if (gate) return { kind: 'unknown', outcome: gate };
-  return { kind: 'conditional-access', policies: enabledPolicies(s.policies.conditionalAccess) };
+  const policies = enabledPolicies(s.policies.conditionalAccess);
+  // Security defaults cannot be on while a policy is enabled; with none enabled, they may well be on.
+  const defaults = policies.length === 0 ? sourceGate(s, 'securityDefaults') : undefined;
+  if (defaults) return { kind: 'unknown', outcome: defaults };
+  return { kind: 'conditional-access', policies };
 }
 
 /**

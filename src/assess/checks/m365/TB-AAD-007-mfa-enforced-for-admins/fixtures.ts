@@ -49,6 +49,15 @@ export const fixtures: CheckFixtures = {
     },
   ],
   skip: [
+    {
+      name: 'P1 with no enabled policy and security defaults unreadable: they may be on',
+      patch: (s) => {
+        s.policies.conditionalAccess = [];
+        delete s.policies.securityDefaultsEnabled;
+        s.sources.securityDefaults = { state: 'denied', permission: 'Policy.Read.All' };
+      },
+      reason: 'source-denied',
+    },
     { name: 'policies unreadable', patch: (s) => (s.sources.conditionalAccess = { state: 'denied', permission: 'Policy.Read.All' }), reason: 'source-denied' },
     { name: 'licence unknown', patch: (s) => delete s.licence, reason: 'licence-unknown' },
     {

@@ -11,5 +11,16 @@ export const fixtures: CheckFixtures = {
     { name: 'only ActiveSync is blocked', patch: (s) => (caPolicy(s, 'ca-legacy').conditions.clientAppTypes = ['exchangeActiveSync']), items: ['none'] },
     { name: 'a user is exempt', patch: (s) => (caPolicy(s, 'ca-legacy').conditions.users.excludeUsers = [PEOPLE.staff.id]), items: ['partial'] },
   ],
-  skip: [{ name: 'policies unreadable', patch: (s) => (s.sources.conditionalAccess = { state: 'denied', permission: 'Policy.Read.All' }), reason: 'source-denied' }],
+  skip: [
+    { name: 'policies unreadable', patch: (s) => (s.sources.conditionalAccess = { state: 'denied', permission: 'Policy.Read.All' }), reason: 'source-denied' },
+    {
+      name: 'P1 with no enabled policy and security defaults unreadable: they may be on',
+      patch: (s) => {
+        s.policies.conditionalAccess = [];
+        delete s.policies.securityDefaultsEnabled;
+        s.sources.securityDefaults = { state: 'denied', permission: 'Policy.Read.All' };
+      },
+      reason: 'source-denied',
+    },
+  ],
 };
