@@ -47,6 +47,25 @@ describe('acceptance file', () => {
     assert.ok(problemsOf('acceptances:\n  - check: TB-AAD-001-global-admin-count\n    reason: sound\n    expires: 2027-02-30\n').some((p) => /expires/.test(p)), 'an impossible date');
   });
 
+  it('names the line of each problem, the unknown field, and every problem at once', () => {
+    const text = [
+      'version: 1',
+      'acceptances:',
+      '  - check: TB-AAD-028-sspr-for-admins-reviewed',
+      '    reason: admins reset with their own phones',
+      '    expires: 2027-02-30',
+      '  - check: TB-AAD-001-global-admin-count',
+      '    resaon: typo in the field name',
+      '    expires: 2027-01-01',
+      '',
+    ].join('\n');
+    const problems = problemsOf(text);
+    assert.ok(problems.includes('line 5: acceptances[0].expires: not a date'), problems.join(' | '));
+    assert.ok(problems.includes("line 6: acceptances[1]: must have required property 'reason'"), problems.join(' | '));
+    assert.ok(problems.includes('line 6: acceptances[1]: must NOT have additional properties (resaon)'), problems.join(' | '));
+    assert.ok(problemsOf('acceptances:\n  - check: TB-AAD-001-global-admin-count\n    reason: sound\n    expires: 2027-01-01\n    expires: 2027-02-01\n').some((p) => /line 5/.test(p)), 'a repeated key');
+  });
+
   it('runs a date to the end of that day (UTC)', () => {
     const a = { check: 'x', reason: 'r', expires: '2026-10-20' };
     assert.equal(isExpired(a, '2026-10-20T23:59:59Z'), false);

@@ -3,7 +3,7 @@
 // stops applying and says so. The file is validated before use: a typo never hides a failure.
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { parse } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { TakebackError } from '../core/errors.ts';
 
 export interface Acceptance {
@@ -77,27 +77,43 @@ function where(path: string): string {
   return `acceptances[${m[1]}]${m[2] ? `.${m[2].replaceAll('/', '.')}` : ''}`;
 }
 
+/** "line N: " of the deepest part of `path` (a JSON pointer) the file has, so the owner can find it. */
+function lineOf(doc: Document, lines: LineCounter, path: string): string {
+  const keys: (string | number)[] = path.split('/').slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  for (let n = keys.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range) return `line ${lines.linePos(range[0]).line}: `;
+  }
+  return '';
+}
+
 /**
  * Parses an acceptance file. `knownChecks` (the registry's ids) turns an unknown id into an error:
  * an acceptance for a misspelt id would otherwise silently accept nothing.
  */
 export function parseAcceptances(text: string, file = 'acceptances.yaml', knownChecks?: ReadonlySet<string>): AcceptanceList {
-  let doc: unknown;
-  try {
-    doc = parse(text) ?? { acceptances: [] };
-  } catch (cause) {
-    throw new AcceptanceError(file, [(cause as Error).message.split('\n')[0] ?? 'not YAML'], cause);
-  }
-  if (!validate(doc)) {
-    throw new AcceptanceError(file, (validate.errors ?? []).map((e) => `${where(e.instancePath)}: ${e.message ?? e.keyword}`));
-  }
-  const list = doc.acceptances;
+  const lines = new LineCounter();
+  const yaml = parseDocument(text, { lineCounter: lines });
+  const broken = yaml.errors[0];
+  if (broken) throw new AcceptanceError(file, [broken.message.split('\n')[0]?.replace(/:$/, '') ?? 'not YAML'], broken);
+  const doc: unknown = yaml.toJS() ?? { acceptances: [] };
+  const at = (path: string): string => `${lineOf(yaml, lines, path)}${where(path)}`;
   const problems: string[] = [];
-  list.forEach((a, i) => {
-    if (!realDate(a.expires)) problems.push(`acceptances[${i}].expires: not a date`);
-    if (knownChecks && !knownChecks.has(a.check)) problems.push(`acceptances[${i}].check: no check ${a.check}`);
+  if (!validate(doc)) {
+    for (const e of validate.errors ?? []) {
+      const extra = e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: unknown }).additionalProperty)})` : '';
+      problems.push(`${at(e.instancePath)}: ${e.message ?? e.keyword}${extra}`);
+    }
+  }
+  const entries: unknown[] = typeof doc === 'object' && doc !== null && Array.isArray((doc as { acceptances?: unknown }).acceptances) ? (doc as { acceptances: unknown[] }).acceptances : [];
+  entries.forEach((entry, i) => {
+    const a = (typeof entry === 'object' && entry !== null ? entry : {}) as Partial<Record<'check' | 'expires', unknown>>;
+    if (typeof a.expires === 'string' && new RegExp(DATE).test(a.expires) && !realDate(a.expires)) problems.push(`${at(`/acceptances/${i}/expires`)}: not a date`);
+    if (knownChecks && typeof a.check === 'string' && a.check !== '' && !knownChecks.has(a.check)) problems.push(`${at(`/acceptances/${i}/check`)}: no check ${a.check}`);
   });
-  if (problems.length > 0) throw new AcceptanceError(file, problems);
+  if (problems.length > 0 || !validate(doc)) throw new AcceptanceError(file, problems);
+  const list = doc.acceptances;
   return { file, acceptances: list };
 }
 
