@@ -32,6 +32,7 @@ export interface CaPolicy {
     excludeGroups: string[];
     excludeGuests: boolean;
   };
+  /** Every resource (cloud app), none excluded. */
   allApps: boolean;
   /** True when the policy targets user actions (e.g. registering security info) instead of apps. */
   userActions: boolean;
@@ -105,7 +106,8 @@ export function readPolicy(raw: unknown): CaPolicy | undefined {
       excludeGroups: lower(u.excludeGroups),
       excludeGuests: lower(u.excludeUsers).includes('guestsorexternalusers') || isObj(u.excludeGuestsOrExternalUsers),
     },
-    allApps: lower(apps.includeApplications).includes('all'),
+    // "All resources" with some left out (excludeApplications, an application filter) is not all.
+    allApps: lower(apps.includeApplications).includes('all') && strings(apps.excludeApplications).length === 0 && !isObj(apps.applicationFilter),
     userActions: strings(apps.includeUserActions).length > 0,
     clientAppTypes: lower(c.clientAppTypes),
     narrowing: narrowingOf(c),

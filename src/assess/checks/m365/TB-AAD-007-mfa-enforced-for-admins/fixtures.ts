@@ -40,6 +40,15 @@ export const fixtures: CheckFixtures = {
       items: ['excluded'],
     },
     {
+      name: 'every policy asking for MFA leaves out one app (Azure management)',
+      patch: (s) => {
+        for (const id of ['ca-admins-mfa', 'ca-all-mfa', 'ca-admins-pr', 'ca-all-pr']) {
+          caPolicy(s, id).conditions.applications = { includeApplications: ['All'], excludeApplications: ['797f4846-ba00-4fd7-ba43-dac1f8f63013'], includeUserActions: [] };
+        }
+      },
+      items: ['notCovered'],
+    },
+    {
       name: 'MFA or a compliant device (either will do)',
       patch: (s) => {
         for (const id of ['ca-admins-mfa', 'ca-all-mfa']) caPolicy(s, id).grantControls = { operator: 'OR', builtInControls: ['mfa', 'compliantDevice'] };
