@@ -281,6 +281,28 @@ describe('bad input', () => {
     assert.equal(c.rejected[0]!.reason, 'records wrapped in arrays or envelopes more than 32 levels deep; not read');
   });
 
+  it('a record nesting values 100,000 deep is refused with its line, in NDJSON and in a CSV AuditData cell', async () => {
+    // Stored, it stopped `events --json` (JSON.stringify) with 'Maximum call stack size exceeded'.
+    const deep = JSON.stringify({ ...ual(1), Deep: null }).replace('null', `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    const nd = join(dir, 'deep-record.ndjson');
+    writeFileSync(nd, `${JSON.stringify(ual(2))}\n${deep}\n${JSON.stringify(ual(3))}\n`);
+    const a = await collect(nd);
+    assert.equal(a.events.length, 2);
+    assert.deepEqual(
+      a.rejected.map((r) => [r.line, r.code, r.reason]),
+      [[2, 'import.record.nested_too_deep', 'values nested more than 500 levels deep; not read']],
+    );
+    const csv = join(dir, 'deep-record.csv');
+    const row = (i: number, rec: string) => `${i},"10/1/2026 12:00:00 AM",AzureActiveDirectory,Add user.,u@example.com,"${rec.replace(/"/g, '""')}",,`;
+    writeFileSync(csv, ['RecordId,CreationDate,RecordType,Operation,UserId,AuditData,AssociatedAdminUnits,AssociatedAdminUnitsNames', row(1, deep), row(2, JSON.stringify(ual(2)))].join('\r\n'));
+    const b = await collect(csv);
+    assert.equal(b.events.length, 1);
+    assert.deepEqual(
+      b.rejected.map((r) => [r.line, r.code]),
+      [[2, 'import.record.nested_too_deep']],
+    );
+  });
+
   it('a first record larger than the sniffing budget still names the format', async () => {
     const file = join(dir, 'big-first.json');
     writeFileSync(file, `[${JSON.stringify({ ...ual(1), Padding: 'p'.repeat(10 * 1024 * 1024) })},${JSON.stringify(ual(2))}]`);

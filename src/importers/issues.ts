@@ -11,6 +11,7 @@ export const ITEM_CODES: readonly string[] = [
   'import.record.invalid_json',
   'import.record.too_large',
   'import.record.too_deep',
+  'import.record.nested_too_deep',
   'import.record.truncated',
   'import.record.syntax',
   'import.record.csv_syntax',
