@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { isTakebackError, type TakebackError } from '../core/errors.ts';
-import { BATCH_SIZE } from './limits.ts';
+import { BATCH_CHARS, BATCH_SIZE } from './limits.ts';
 import { openImport } from './open.ts';
 import { collect, tempDir } from './test-helpers.ts';
 
@@ -237,6 +237,69 @@ describe('bad input', () => {
     assert.deepEqual(
       b.rejected.map((r) => [r.line, r.record, r.code]),
       [[3, 2, 'import.record.too_large']],
+    );
+  });
+
+  it('large records end a batch early, so that a batch holds about BATCH_CHARS of them, not BATCH_SIZE', async () => {
+    const file = join(dir, 'large-records.ndjson');
+    const lines = Array.from({ length: 10 }, (_, i) => JSON.stringify({ ...ual(i), UserId: `${'u'.repeat(1024 * 1024)}${i}@example.com` }));
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const c = await collect(file);
+    assert.equal(c.events.length, 10);
+    assert.deepEqual(c.batchSizes, [4, 4, 2], `batches end once they reach ${BATCH_CHARS} characters`);
+  });
+
+  it('a record whose one member is too large to read is rejected whole, never stored without that member', async () => {
+    // A first line this long is not taken for NDJSON: the records are read as concatenated JSON, member by member.
+    const file = join(dir, 'huge-member.jsonl');
+    writeFileSync(file, `${JSON.stringify({ ...ual(1), ModifiedProperties: [{ Name: 'X', NewValue: 'A'.repeat(33 * 1024 * 1024) }] })}\n${JSON.stringify(ual(2))}\n`);
+    const c = await collect(file);
+    assert.deepEqual(
+      c.items.map((i) => [i.kind, i.line, i.record]),
+      [
+        ['rejected', 1, 1],
+        ['event', 2, 2],
+      ],
+    );
+    assert.equal(c.rejected[0]!.code, 'import.record.too_large');
+    assert.equal(c.events[0]!.id.length > 0 && (c.events[0]!.raw as { Id: string }).Id, ual(2).Id);
+  });
+
+  it('records wrapped in arrays 200,000 deep are refused with their line, not a stack overflow', async () => {
+    const file = join(dir, 'deep-wrappers.json');
+    const deep = `${'['.repeat(200_000)}${JSON.stringify(ual(1))}${']'.repeat(200_000)}`;
+    writeFileSync(file, `[\n${JSON.stringify(ual(2))},\n[[${JSON.stringify(ual(3))}]],\n${deep}\n]`);
+    const c = await collect(file);
+    assert.deepEqual(
+      c.items.map((i) => [i.kind, i.line]),
+      [
+        ['event', 2],
+        ['event', 3],
+        ['rejected', 4],
+      ],
+    );
+    assert.equal(c.rejected[0]!.reason, 'records wrapped in arrays or envelopes more than 32 levels deep; not read');
+  });
+
+  it('a record nesting values 100,000 deep is refused with its line, in NDJSON and in a CSV AuditData cell', async () => {
+    // Stored, it stopped `events --json` (JSON.stringify) with 'Maximum call stack size exceeded'.
+    const deep = JSON.stringify({ ...ual(1), Deep: null }).replace('null', `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    const nd = join(dir, 'deep-record.ndjson');
+    writeFileSync(nd, `${JSON.stringify(ual(2))}\n${deep}\n${JSON.stringify(ual(3))}\n`);
+    const a = await collect(nd);
+    assert.equal(a.events.length, 2);
+    assert.deepEqual(
+      a.rejected.map((r) => [r.line, r.code, r.reason]),
+      [[2, 'import.record.nested_too_deep', 'values nested more than 500 levels deep; not read']],
+    );
+    const csv = join(dir, 'deep-record.csv');
+    const row = (i: number, rec: string) => `${i},"10/1/2026 12:00:00 AM",AzureActiveDirectory,Add user.,u@example.com,"${rec.replace(/"/g, '""')}",,`;
+    writeFileSync(csv, ['RecordId,CreationDate,RecordType,Operation,UserId,AuditData,AssociatedAdminUnits,AssociatedAdminUnitsNames', row(1, deep), row(2, JSON.stringify(ual(2)))].join('\r\n'));
+    const b = await collect(csv);
+    assert.equal(b.events.length, 1);
+    assert.deepEqual(
+      b.rejected.map((r) => [r.line, r.code]),
+      [[2, 'import.record.nested_too_deep']],
     );
   });
 

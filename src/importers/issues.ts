@@ -10,6 +10,8 @@ type Params = Record<string, string | number>;
 export const ITEM_CODES: readonly string[] = [
   'import.record.invalid_json',
   'import.record.too_large',
+  'import.record.too_deep',
+  'import.record.nested_too_deep',
   'import.record.truncated',
   'import.record.syntax',
   'import.record.csv_syntax',

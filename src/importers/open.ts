@@ -19,7 +19,7 @@ import type { NormaliseOptions } from '../providers/common/normalise.ts';
 import { ChunkDecoder, sniffEncoding } from './decode.ts';
 import { csvFormatOf } from './csv/formats.ts';
 import { FORMAT_OF_KIND, auditKindOfContext, type RecordKind } from './json/classify.ts';
-import { BATCH_SIZE, FIRST_CHUNK_BYTES, READ_CHUNK_BYTES, SNIFF_BYTES } from './limits.ts';
+import { BATCH_CHARS, BATCH_SIZE, FIRST_CHUNK_BYTES, READ_CHUNK_BYTES, SNIFF_BYTES } from './limits.ts';
 import { CsvPipeline, JsonPipeline, csvDelimiter, csvHeader, type Pipeline } from './pipeline.ts';
 import { ByteSource } from './source.ts';
 import type { ParsedItem } from './types.ts';
@@ -69,15 +69,42 @@ function shorten(s: string, max = 120): string {
   return one.length > max ? `${one.slice(0, max)}…` : one;
 }
 
+/** The text length of an item's record (what it holds in memory, roughly). */
+function charsOfItem(item: ParsedItem): number {
+  return item.kind === 'event' ? (item.rawText?.length ?? 0) : 0;
+}
+
+function charsOf(items: readonly ParsedItem[]): number {
+  let n = 0;
+  for (const item of items) n += charsOfItem(item);
+  return n;
+}
+
+/**
+ * Where the full batch starting at `from` ends: after BATCH_SIZE items or once its records reach
+ * BATCH_CHARS characters; 0 if the items from `from` on do not fill a batch yet.
+ */
+function fullBatchEnd(items: readonly ParsedItem[], from: number): number {
+  let chars = 0;
+  for (let i = from; i < items.length; i++) {
+    chars += charsOfItem(items[i]!);
+    if (i + 1 - from >= BATCH_SIZE || chars >= BATCH_CHARS) return i + 1;
+  }
+  return 0;
+}
+
 /** Yields the items a pipeline makes of the rest of the file, in batches, after `first`. */
 async function* batchesOf(first: ParsedItem[], source: ByteSource, pipeline: Pipeline, done: boolean): AsyncGenerator<ParsedItem[]> {
   try {
     let pending = first;
     let finished = done;
     for (;;) {
-      if (pending.length >= BATCH_SIZE) {
+      if (pending.length >= BATCH_SIZE || charsOf(pending) >= BATCH_CHARS) {
         let i = 0;
-        for (; pending.length - i >= BATCH_SIZE; i += BATCH_SIZE) yield pending.slice(i, i + BATCH_SIZE);
+        for (let end = fullBatchEnd(pending, i); end > 0; end = fullBatchEnd(pending, i)) {
+          yield pending.slice(i, end);
+          i = end;
+        }
         pending = pending.slice(i);
       }
       if (finished) break;

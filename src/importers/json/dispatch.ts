@@ -16,10 +16,17 @@ import { itemOfError, jsonErrorDetail, rejected, skipped } from '../issues.ts';
 import { MAX_RECORD_CHARS, MAX_RECORD_MIB } from '../limits.ts';
 import type { ParsedItem, Position } from '../types.ts';
 import { classify, EVENT_KINDS, keysHint, stateKindName, type EnvelopeContext, type RecordKind } from './classify.ts';
+import { MAX_NESTING, nestsDeeperThan } from './depth.ts';
 import type { JsonScanHandler } from './scanner.ts';
 import type { LineHandler } from './lines.ts';
 
 const ENVELOPE_KEYS = ['value', 'items', 'records'] as const;
+
+/**
+ * How deep arrays of envelopes, bundles and docs wrappers may nest around a record. Real exports nest
+ * two or three levels; `[[[[…]]]]` 200,000 deep once overflowed the stack.
+ */
+export const MAX_WRAPPER_DEPTH = 32;
 const NO_CONTEXT: EnvelopeContext = Object.freeze({});
 
 function envelopeArray(o: Obj): unknown[] | undefined {
@@ -64,6 +71,8 @@ export class JsonDispatcher implements JsonScanHandler, LineHandler {
   private members: Array<[string, string]> = [];
   private membersChars = 0;
   private objLine = 0;
+  /** A member of the open top-level object was too large to read: the object is not a whole record. */
+  private memberTooLarge = false;
   /** The first record's kind, the first kind that can carry events, and every kind seen. */
   firstKind: RecordKind | undefined;
   firstEventKind: RecordKind | undefined;
@@ -99,6 +108,7 @@ export class JsonDispatcher implements JsonScanHandler, LineHandler {
   objectStart(line: number): void {
     this.members = [];
     this.membersChars = 0;
+    this.memberTooLarge = false;
     this.objLine = line;
     this.context = NO_CONTEXT;
   }
@@ -137,21 +147,28 @@ export class JsonDispatcher implements JsonScanHandler, LineHandler {
   objectEnd(streamed: boolean): void {
     const members = this.members;
     this.members = [];
-    if (streamed) return;
-    if (this.membersChars > MAX_RECORD_CHARS) {
+    if (streamed) {
+      // An envelope: its records were read; a member too large to read is reported on its own.
+      if (this.memberTooLarge) this.out.push(rejected(this.pos(this.objLine), 'import.record.too_large', { limit_mib: MAX_RECORD_MIB }));
+      return;
+    }
+    // A record missing a member it had is not the record: refuse it whole rather than store part of it.
+    if (this.membersChars > MAX_RECORD_CHARS || this.memberTooLarge) {
       this.out.push(rejected(this.pos(this.objLine), 'import.record.too_large', { limit_mib: MAX_RECORD_MIB }));
       return;
     }
-    const o: Obj = {};
-    for (const [key, text] of members) {
-      try {
-        o[key] = JSON.parse(text);
-      } catch (e) {
-        this.out.push(rejected(this.pos(this.objLine), 'import.record.invalid_json', { detail: jsonErrorDetail(e) }));
-        return;
-      }
+    // The members' own text, joined: the record's text as the source wrote it, minus the blanks
+    // between members, kept as its evidence (and what the batch it goes in is weighed by). Read as
+    // one text, so that a member named "__proto__" is a member like any other.
+    const text = `{${members.map(([key, member]) => `${JSON.stringify(key)}:${member}`).join(',')}}`;
+    let o: unknown;
+    try {
+      o = JSON.parse(text);
+    } catch (e) {
+      this.out.push(rejected(this.pos(this.objLine), 'import.record.invalid_json', { detail: jsonErrorDetail(e) }));
+      return;
     }
-    this.value(o, this.objLine);
+    this.value(o, this.objLine, text);
   }
 
   scalar(text: string, line: number): void {
@@ -165,7 +182,11 @@ export class JsonDispatcher implements JsonScanHandler, LineHandler {
     this.value(v, line);
   }
 
-  tooLarge(line: number, _chars: number): void {
+  tooLarge(line: number, _chars: number, inObject = false): void {
+    if (inObject) {
+      this.memberTooLarge = true;
+      return;
+    }
     this.out.push(rejected(this.pos(line), 'import.record.too_large', { limit_mib: MAX_RECORD_MIB }));
   }
 
@@ -200,9 +221,13 @@ export class JsonDispatcher implements JsonScanHandler, LineHandler {
    * A whole JSON value: a record, an envelope of records, an array of either, a docs wrapper, a bundle.
    * `text`: the value's own JSON text, if the caller has it (kept as the evidence of a record).
    */
-  value(v: unknown, line: number, text?: string): void {
+  value(v: unknown, line: number, text?: string, depth = 0): void {
+    if (depth > MAX_WRAPPER_DEPTH) {
+      this.out.push(rejected(this.pos(line), 'import.record.too_deep', { limit: MAX_WRAPPER_DEPTH }));
+      return;
+    }
     if (Array.isArray(v)) {
-      for (const el of v) this.value(el, line);
+      for (const el of v) this.value(el, line, undefined, depth + 1);
       return;
     }
     if (!isObj(v)) {
@@ -211,7 +236,7 @@ export class JsonDispatcher implements JsonScanHandler, LineHandler {
     }
     // Microsoft docs examples kept as {"_source": "...", "response": {...}}
     if ('_source' in v && 'response' in v) {
-      this.value(v.response, line);
+      this.value(v.response, line, undefined, depth + 1);
       return;
     }
     const arr = envelopeArray(v);
@@ -239,7 +264,7 @@ export class JsonDispatcher implements JsonScanHandler, LineHandler {
     // A bundle of bodies, e.g. {"request": {...}, "response_201": {...}, "records_list_200": {"value": [...]}}
     const values = Object.values(v);
     if (values.length > 0 && values.every(isObj) && values.some((c) => envelopeArray(c) !== undefined || classify(c, NO_CONTEXT) !== 'unknown')) {
-      for (const c of values) this.value(c, line);
+      for (const c of values) this.value(c, line, undefined, depth + 1);
       return;
     }
     this.one(v, line, 'unknown');
@@ -292,6 +317,10 @@ export class JsonDispatcher implements JsonScanHandler, LineHandler {
       const keys = keysHint(v);
       this.unknownHint ??= keys;
       this.out.push(skipped({ line, record }, 'import.skip.unrecognised', { keys }));
+      return;
+    }
+    if (nestsDeeperThan(v, MAX_NESTING)) {
+      this.out.push(rejected({ line, record }, 'import.record.nested_too_deep', { limit: MAX_NESTING }));
       return;
     }
     const opts = this.opts;

@@ -25,8 +25,11 @@ export interface JsonScanHandler {
   objectEnd(streamed: boolean): void;
   /** A top-level value that is neither an object nor an array. */
   scalar(text: string, line: number): void;
-  /** A value longer than the limit, starting at `line`, was skipped. */
-  tooLarge(line: number, chars: number): void;
+  /**
+   * A value longer than the limit, starting at `line`, was skipped. `inObject`: it was a member (or
+   * a member's name) of the top-level object, which is therefore not whole.
+   */
+  tooLarge(line: number, chars: number, inObject: boolean): void;
   /** The structure is broken at `line`; nothing after it is read. */
   syntaxError(line: number, detail: string): void;
   /** The input ended inside a value that started at `line` (or, between records, before the document closed). */
@@ -359,8 +362,9 @@ export class JsonScanner {
       const line = this.capLine;
       this.cap = Cap.None;
       this.parts = [];
+      const inObject = this.target === Target.Member || this.target === Target.Key;
       this.afterValue();
-      this.h.tooLarge(line, total);
+      this.h.tooLarge(line, total, inObject);
       return;
     }
     const tail = s.slice(this.capStart, end);

@@ -1,5 +1,5 @@
 // Writes blocks and links them onto their tenant's chain. Each tenant has at most one open block,
-// which takes the records of successive appends until it holds BLOCK_RECORDS or the group commits;
+// which takes the records of successive appends until it holds BLOCK_RECORDS, or BLOCK_BYTES of them, or the group commits;
 // then it is compressed, linked and written, all before the group commits.
 import type { Db } from './db.ts';
 import { CODEC_BROTLI, compressBlock } from './blocks.ts';
@@ -11,6 +11,13 @@ import type { PackedRecords } from './records.ts';
  * (bench/README.md). An open block holds its records' bytes until then: about 9 MB of UAL.
  */
 export const BLOCK_RECORDS = 4000;
+
+/**
+ * A block is also written once its records reach this many bytes, so that large records (a 1 MB
+ * display name, a 30 MB ModifiedProperties value) do not make a block hold gigabytes. Ordinary
+ * UAL records fill BLOCK_RECORDS first (about 9 MB).
+ */
+export const BLOCK_BYTES = 16 * 1024 * 1024;
 
 interface ChainHead {
   /** Chain positions handed out, in written and open blocks alike. */
@@ -31,9 +38,13 @@ interface OpenBlock {
   length: number;
 }
 
-/** A block's buffer, sized for BLOCK_RECORDS records like the first `count` (`bytes` long), and a little more. */
-function blockBuffer(bytes: number, count: number): Buffer {
-  return Buffer.allocUnsafeSlow(Math.ceil((bytes / Math.max(count, 1)) * BLOCK_RECORDS * 1.1) + 1024);
+/**
+ * A block's buffer, sized for BLOCK_RECORDS records like the first `count` (`bytes` long), and a
+ * little more, but never past BLOCK_BYTES (one large first record once asked for 8.8 GB).
+ */
+export function blockBuffer(bytes: number, count: number): Buffer {
+  const estimate = Math.ceil((bytes / Math.max(count, 1)) * BLOCK_RECORDS * 1.1) + 1024;
+  return Buffer.allocUnsafeSlow(Math.max(bytes, Math.min(estimate, BLOCK_BYTES + 1024)));
 }
 
 /** Where a batch of records of one tenant goes: confirm() it once its rows are in. */
@@ -98,7 +109,7 @@ export class BlockWriter {
         head.assigned += count;
         target.ids.push(...ids);
         this.append(target, packed.bytes);
-        if (target.ids.length >= BLOCK_RECORDS) this.seal(target);
+        if (target.ids.length >= BLOCK_RECORDS || target.length >= BLOCK_BYTES) this.seal(target);
       },
     };
   }
@@ -124,7 +135,8 @@ export class BlockWriter {
   private seal(block: OpenBlock): void {
     this.open.delete(block.tenant);
     const data = compressBlock(block.bytes.subarray(0, block.length));
-    if (this.spare.length === 0) this.spare.push(block.bytes);
+    // A buffer grown past a block's usual size for large records is not kept.
+    if (this.spare.length === 0 && block.bytes.length <= BLOCK_BYTES + 1024) this.spare.push(block.bytes);
     const head = this.heads.get(block.tenant)!;
     const hash = linkHash(head.hash, data);
     const count = block.ids.length;

@@ -266,6 +266,22 @@ describe('SQLite evidence store', () => {
     await store.close();
   });
 
+  it('stores events with large records (a 2 MB name, then 20 MB of records) in blocks that verify', async () => {
+    const { path, store } = tempStore();
+    const big = makeEvent({ actor: { kind: 'user', name: `${'a'.repeat(2_000_000)}@evil.example` } });
+    // The first record of a block once sized its buffer for 4,000 like it: 8.8 GB, a RangeError.
+    assert.deepEqual(await store.append([big]), { inserted: 1, duplicates: 0 });
+    const many = Array.from({ length: 10 }, (_, i) => makeEvent({ raw: { Padding: `${i}`.repeat(2_000_000) } }));
+    for (const e of many) assert.deepEqual(await store.append([e]), { inserted: 1, duplicates: 0 });
+    await store.close();
+    const again = new SqliteStore(path);
+    assert.equal((await all(again.queryEvents({}))).length, 11);
+    assert.equal((await again.verify()).ok, true);
+    await again.close();
+    const blocks = Number(sqlite(path, 'SELECT count(*) FROM blocks').trim());
+    assert.ok(blocks >= 2, `records past BLOCK_BYTES go to another block (${blocks} blocks)`);
+  });
+
   it('gives the same chain head for the same events, however they were batched', async () => {
     const events = Array.from({ length: 30 }, () => makeEvent());
     const one = tempStore();

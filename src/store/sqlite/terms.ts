@@ -5,10 +5,17 @@ import type { Db } from './db.ts';
 
 /** About 10 MiB of cached terms; a miss costs one indexed SELECT. */
 const MAX_CACHED = 50_000;
+/**
+ * The cache also holds at most this many characters of terms, and no term longer than
+ * MAX_CACHED_TERM_CHARS: an export whose every actor name is 1 MB long once kept 400 MB of them.
+ */
+const MAX_CACHED_CHARS = 8 * 1024 * 1024;
+const MAX_CACHED_TERM_CHARS = 64 * 1024;
 
 export class Terms {
   private readonly ids = new Map<string, number>();
   private readonly values = new Map<number, string>();
+  private cachedChars = 0;
   /** Terms inserted in the open transaction: dropped from the cache if it rolls back. */
   private pending: string[] = [];
   private readonly stmt;
@@ -101,16 +108,22 @@ export class Terms {
   forgetAll(): void {
     this.ids.clear();
     this.values.clear();
+    this.cachedChars = 0;
     this.pending = [];
   }
 
   private remember(value: string, id: number): void {
-    // Bounded: an import's memory must not grow with the number of distinct actors, targets and IPs.
-    if (this.ids.size >= MAX_CACHED) {
+    // Bounded: an import's memory must not grow with the number of distinct actors, targets and IPs,
+    // nor with their length.
+    if (value.length > MAX_CACHED_TERM_CHARS) return;
+    if (this.ids.size >= MAX_CACHED || this.cachedChars + value.length > MAX_CACHED_CHARS) {
       this.ids.clear();
       this.values.clear();
+      this.cachedChars = 0;
     }
+    if (this.ids.has(value)) return;
     this.ids.set(value, id);
     this.values.set(id, value);
+    this.cachedChars += value.length;
   }
 }
