@@ -8,7 +8,7 @@ import { normaliseSignIn } from '../../providers/m365/map/sign-in.ts';
 import { normaliseUalRecord } from '../../providers/m365/map/ual-record.ts';
 import { itemOfError, jsonErrorDetail, rejected } from '../issues.ts';
 import type { ParsedItem, Position } from '../types.ts';
-import { MAX_NESTING, nestsDeeperThan } from '../json/depth.ts';
+import { MAX_NESTING, recordNestsDeeperThan } from '../json/depth.ts';
 
 export interface CsvFormat {
   readonly id: string;
@@ -55,7 +55,7 @@ function rawRowText(prefixes: readonly string[], cells: readonly string[], audit
 function pushEvent(out: ParsedItem[], pos: Position, make: () => CanonicalEvent, rawText?: string): void {
   try {
     const event = make();
-    if (nestsDeeperThan(event.raw, MAX_NESTING)) {
+    if (recordNestsDeeperThan(event.raw, rawText, MAX_NESTING)) {
       out.push(rejected(pos, 'import.record.nested_too_deep', { limit: MAX_NESTING }));
       return;
     }

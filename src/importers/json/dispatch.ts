@@ -16,7 +16,7 @@ import { itemOfError, jsonErrorDetail, rejected, skipped } from '../issues.ts';
 import { MAX_RECORD_CHARS, MAX_RECORD_MIB } from '../limits.ts';
 import type { ParsedItem, Position } from '../types.ts';
 import { classify, EVENT_KINDS, keysHint, stateKindName, type EnvelopeContext, type RecordKind } from './classify.ts';
-import { MAX_NESTING, nestsDeeperThan } from './depth.ts';
+import { MAX_NESTING, recordNestsDeeperThan } from './depth.ts';
 import type { JsonScanHandler } from './scanner.ts';
 import type { LineHandler } from './lines.ts';
 
@@ -319,7 +319,7 @@ export class JsonDispatcher implements JsonScanHandler, LineHandler {
       this.out.push(skipped({ line, record }, 'import.skip.unrecognised', { keys }));
       return;
     }
-    if (nestsDeeperThan(v, MAX_NESTING)) {
+    if (recordNestsDeeperThan(v, text, MAX_NESTING)) {
       this.out.push(rejected({ line, record }, 'import.record.nested_too_deep', { limit: MAX_NESTING }));
       return;
     }
