@@ -27,6 +27,20 @@ export interface SkipFixture extends Fixture {
   reason: SkipReason['code'];
 }
 
+/**
+ * Shared by the checks that read enforcement (MFA, legacy authentication): on P1 with no enabled
+ * Conditional Access policy, unreadable security defaults may be on, so the check skips.
+ */
+export const SECURITY_DEFAULTS_UNREADABLE: SkipFixture = {
+  name: 'P1 with no enabled policy and security defaults unreadable: they may be on',
+  patch: (s) => {
+    s.policies.conditionalAccess = [];
+    delete s.policies.securityDefaultsEnabled;
+    s.sources.securityDefaults = { state: 'denied', permission: 'Policy.Read.All' };
+  },
+  reason: 'source-denied',
+};
+
 export interface CheckFixtures {
   pass: Fixture[];
   fail: FailFixture[];

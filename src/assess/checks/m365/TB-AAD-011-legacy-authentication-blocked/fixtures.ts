@@ -1,5 +1,5 @@
 import { PEOPLE, caPolicy } from '../../../testing/base.ts';
-import type { CheckFixtures } from '../../../testing/run-fixtures.ts';
+import { SECURITY_DEFAULTS_UNREADABLE, type CheckFixtures } from '../../../testing/run-fixtures.ts';
 
 const free = { tier: 'Free', auditRetentionDays: 7, signInLogs: false };
 
@@ -13,14 +13,6 @@ export const fixtures: CheckFixtures = {
   ],
   skip: [
     { name: 'policies unreadable', patch: (s) => (s.sources.conditionalAccess = { state: 'denied', permission: 'Policy.Read.All' }), reason: 'source-denied' },
-    {
-      name: 'P1 with no enabled policy and security defaults unreadable: they may be on',
-      patch: (s) => {
-        s.policies.conditionalAccess = [];
-        delete s.policies.securityDefaultsEnabled;
-        s.sources.securityDefaults = { state: 'denied', permission: 'Policy.Read.All' };
-      },
-      reason: 'source-denied',
-    },
+    SECURITY_DEFAULTS_UNREADABLE,
   ],
 };
