@@ -20,7 +20,7 @@ import { ChunkDecoder, sniffEncoding } from './decode.ts';
 import { csvFormatOf } from './csv/formats.ts';
 import { FORMAT_OF_KIND, auditKindOfContext, type RecordKind } from './json/classify.ts';
 import { BATCH_CHARS, BATCH_SIZE, FIRST_CHUNK_BYTES, READ_CHUNK_BYTES, SNIFF_BYTES } from './limits.ts';
-import { CsvPipeline, JsonPipeline, csvDelimiter, csvHeader, type Pipeline } from './pipeline.ts';
+import { CsvPipeline, JsonPipeline, csvDelimiter, csvHeader, excelSeparator, type Pipeline } from './pipeline.ts';
 import { ByteSource } from './source.ts';
 import type { ParsedItem } from './types.ts';
 
@@ -191,8 +191,16 @@ export async function openImport(file: string, options: { tenant?: string }): Pr
     // CSV: the header line decides the layout.
     let headerEnd = text.indexOf('\n', start);
     if (headerEnd < 0) headerEnd = text.length;
-    const headerLine = text.slice(start, headerEnd).replace(/\r$/, '');
-    const delimiter = csvDelimiter(headerLine);
+    let headerLine = text.slice(start, headerEnd).replace(/\r$/, '');
+    // Excel's `sep=;` line names the delimiter; the header follows it.
+    const sep = excelSeparator(headerLine);
+    if (sep !== undefined) {
+      const from = headerEnd + 1;
+      headerEnd = text.indexOf('\n', from);
+      if (headerEnd < 0) headerEnd = text.length;
+      headerLine = text.slice(from, headerEnd).replace(/\r$/, '');
+    }
+    const delimiter = sep ?? csvDelimiter(headerLine);
     const header = csvHeader(headerLine, delimiter);
     const format = header.length > 1 ? csvFormatOf(header, opts) : undefined;
     if (format === undefined) {
@@ -202,7 +210,7 @@ export async function openImport(file: string, options: { tenant?: string }): Pr
           : `text starting with "${shorten(headerLine, 60)}"`;
       throw new TakebackError('import.unknown_format', { file, detail });
     }
-    const pipeline = new CsvPipeline(delimiter, decoder, opts, format);
+    const pipeline = new CsvPipeline(delimiter, decoder, opts, format, sep !== undefined);
     pipeline.push(head);
     if (atEof) pipeline.push(undefined);
     const stash = pipeline.take();

@@ -69,6 +69,15 @@ export function csvDelimiter(headerLine: string): string {
   return ',';
 }
 
+/**
+ * The delimiter an Excel `sep=` line names (`sep=;`), or undefined: Excel writes that line before the
+ * header when a CSV is saved for another locale's list separator, and skips it when it opens the file.
+ */
+export function excelSeparator(firstLine: string): string | undefined {
+  const m = /^sep=(.)$/i.exec(firstLine);
+  return m?.[1];
+}
+
 /** The header cells of a CSV whose first line is `headerLine`. */
 export function csvHeader(headerLine: string, delimiter: string): string[] {
   try {
@@ -87,11 +96,17 @@ export class CsvPipeline implements Pipeline {
   private format: CsvFormat;
   private rows = 0;
 
-  constructor(delimiter: string, decoder: ChunkDecoder, opts: NormaliseOptions, known: CsvFormat) {
+  /** `sepLine`: the file starts with an Excel `sep=` line, before the header (not a record). */
+  constructor(delimiter: string, decoder: ChunkDecoder, opts: NormaliseOptions, known: CsvFormat, sepLine = false) {
     this.decoder = decoder;
     this.format = known;
+    let skip = sepLine;
     this.reader = new CsvReader(delimiter, {
       row: (cells, line) => {
+        if (skip) {
+          skip = false;
+          return;
+        }
         if (this.rows++ === 0) {
           // The header: the layout was decided from the same line already; take the column positions
           // from csv-parse's reading of it (quoted names), as long as it names the same layout.

@@ -2,6 +2,7 @@
 // chains, aliases and `generate`; and filters (mf_ documents).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createHunter } from './hunter.ts';
 import { auditEvent, rejection, rules, run } from './testing/harness.ts';
 import type { SigmaMatch } from './types.ts';
 
@@ -120,6 +121,24 @@ describe('event_count', () => {
     assert.equal(correlations(run(lt, [ev('a', 0), ev('a', 10 * M)])).length, 0, 'two hits in one window');
     const m = correlations(run(lt, [ev('a', 0), ev('a', 10 * M + 1)]));
     assert.equal(m.length, 2, 'two windows of one hit each');
+  });
+
+  it('upper-bound windows of groups that never come back are judged and freed as time passes', () => {
+    // One hit per group, every group distinct: windows used to wait for finish(), so memory grew with
+    // the number of events (a million users: 950 MB of RSS) and every match came at the end.
+    const lt = rules(
+      correlation(`    type: event_count
+    rules: [rule_a]
+    group-by: [User]
+    timespan: 10m
+    condition: { lt: 2 }`),
+    );
+    const h = createHunter(lt, { lateness: 0 });
+    let early = 0;
+    for (let i = 0; i < 10_000; i++) early += correlations(h.push(ev('a', i * S, { User: `u${i}` }))).length;
+    const late = correlations(h.finish()).length;
+    assert.equal(early + late, 10_000, 'one match per group');
+    assert.ok(late <= 4096 + 600, `windows still open at the end: ${late}`);
   });
 });
 

@@ -41,6 +41,8 @@ abstract class Window {
   abstract add(h: Hit, out: Fired[]): void;
   /** Evaluates windows still waiting for their end (conditions with upper bounds); at the end of input. */
   flush(_out: Fired[]): void {}
+  /** Judges the windows waiting for their end that ended before `now` (conditions with upper bounds). */
+  close(_now: number, _out: Fired[]): void {}
   abstract empty(now: number): boolean;
 
   protected fire(h: { timeMs: number; time: string; group: string[] }, entries: readonly Entry[], value: number, out: Fired[]): void {
@@ -133,6 +135,10 @@ class CountWindow extends Window {
 
   override flush(out: Fired[]): void {
     if (!this.upward) this.closeBefore(Infinity, this.group, out);
+  }
+
+  override close(now: number, out: Fired[]): void {
+    if (!this.upward) this.closeBefore(now, this.group, out);
   }
 
   empty(now: number): boolean {
@@ -303,8 +309,13 @@ export class CorrelationState {
     }
     w.add(h, out);
     // Now and then forget groups whose windows have run out, so memory follows the window, not the input.
+    // A window waiting for its end (upper-bound conditions) is judged first: no later hit of its group
+    // can fall into it, since hits arrive in time order.
     if (++this.adds % 4096 === 0) {
-      for (const [k, g] of this.groups) if (g.empty(h.timeMs)) this.groups.delete(k);
+      for (const [k, g] of this.groups) {
+        g.close(h.timeMs, out);
+        if (g.empty(h.timeMs)) this.groups.delete(k);
+      }
     }
   }
 
