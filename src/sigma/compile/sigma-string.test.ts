@@ -1,7 +1,7 @@
 // equalText and containsText describe exactly the tests compileSigmaString builds, where they apply.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compileSigmaString, containsText, equalText, literal, parseSigmaString, withStar, type SigmaString } from './sigma-string.ts';
+import { compileSigmaString, containsText, equalText, literal, parseSigmaString, STAR, withStar, type SigmaString } from './sigma-string.ts';
 
 const PATTERNS: SigmaString[] = [
   ...['', 'Add user', 'ADD*', '*user', '*Add user*', '**x**', 'a?c', '*a?c*', 'a*b', '*a*b*', '\\*lit\\*', 'Σ', '*İ*', '\\\\'].map(parseSigmaString),
@@ -31,5 +31,30 @@ describe('Sigma string tests as plain text', () => {
       }
     }
     assert.ok(equals >= 8 && contains >= 6, `${equals} equalities, ${contains} contains`);
+  });
+
+  it('matches values with several * wildcards exactly as the wildcards mean, on random patterns', () => {
+    let seed = 11;
+    const rand = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const word = (max: number): string => Array.from({ length: rand(max + 1) }, () => 'ab'[rand(2)]).join('');
+    // The meaning of a pattern of texts and stars, as a regular expression.
+    const meaning = (parts: SigmaString): RegExp => new RegExp(`^${parts.map((p) => (p === STAR ? '[\\s\\S]*' : (p as string))).join('')}$`);
+    let checked = 0;
+    for (let i = 0; i < 2000; i++) {
+      const parts: SigmaString = [];
+      const n = 2 + rand(4);
+      for (let k = 0; k < n; k++) parts.push(k % 2 === (rand(2) ? 0 : 1) ? STAR : word(3) || 'a');
+      const test = compileSigmaString(parts, true);
+      const re = meaning(parts);
+      for (let k = 0; k < 10; k++) {
+        const v = word(8);
+        assert.equal(test(v), re.test(v), `${JSON.stringify(parts.map((p) => (p === STAR ? '*' : p)))} on ${v}`);
+        checked++;
+      }
+    }
+    assert.ok(checked === 20000);
   });
 });

@@ -1,6 +1,7 @@
 // Sigma string values: text with `*` and `?` wildcards, where `\` escapes a wildcard or a backslash
 // and is literal before anything else. Compiled to plain string tests when the wildcards allow it,
-// else to a glob matcher that runs in O(text × pattern) at worst.
+// to ordered native searches when every wildcard is `*`, else to a glob matcher that runs in
+// O(text × pattern) at worst.
 
 export type Part = string | typeof STAR | typeof ONE;
 export const STAR = Symbol('*');
@@ -102,8 +103,58 @@ export function compileSigmaString(s: SigmaString, cased: boolean): StringTest {
       if (trail && stars === 1) return (v) => v.startsWith(t);
     }
     if (texts.length === 0) return () => true;
+    return starTest(segments(parts), lead, trail);
   }
   return globTest(parts);
+}
+
+/** The texts between stars (adjacent texts joined, repeated stars as one), for starTest. */
+function segments(parts: readonly Part[]): string[] {
+  const out: string[] = [];
+  let text: string | undefined;
+  for (const p of parts) {
+    if (typeof p === 'string') text = (text ?? '') + p;
+    else if (text !== undefined) {
+      out.push(text);
+      text = undefined;
+    }
+  }
+  if (text !== undefined) out.push(text);
+  return out;
+}
+
+/**
+ * Texts joined by `*` only (`a*b*c`, with or without a star at either end): the first must start the
+ * value unless a star leads, the last must end it unless a star trails, and the others follow in
+ * order, each found by `indexOf` at its leftmost place after the one before (leftmost is always
+ * right when every wildcard is `*`). A native search instead of a character-by-character walk: 1,000
+ * such keywords over a 2 MB value took 28 s.
+ */
+function starTest(texts: readonly string[], lead: boolean, trail: boolean): StringTest {
+  const first = lead ? 0 : 1;
+  const last = trail ? texts.length : texts.length - 1;
+  const prefix = texts[0]!;
+  const suffix = texts[texts.length - 1]!;
+  return (v) => {
+    let from = 0;
+    let end = v.length;
+    if (!lead) {
+      if (!v.startsWith(prefix)) return false;
+      from = prefix.length;
+    }
+    if (!trail) {
+      if (!v.endsWith(suffix)) return false;
+      end = v.length - suffix.length;
+      if (end < from) return false;
+    }
+    for (let k = first; k < last; k++) {
+      const t = texts[k]!;
+      const at = v.indexOf(t, from);
+      if (at < 0 || at + t.length > end) return false;
+      from = at + t.length;
+    }
+    return true;
+  };
 }
 
 /** Wildcard matching by the classic two-pointer method with one backtrack point (no recursion). */
