@@ -1,6 +1,7 @@
 // The import → events → verify path through the real binary, on the bundled seed-case export.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT, runCli, SAMPLES, tempDir } from './helpers/cli.ts';
@@ -78,6 +79,17 @@ describe('takeback import, events and verify on the seed case', () => {
       (JSON.parse(r.stdout) as Array<{ time: string }>).map((e) => e.time),
       ['2026-10-05T01:12:40.000Z', '2026-10-05T01:19:55.000Z', '2026-10-05T01:25:11.000Z', '2026-10-05T01:27:30.000Z'],
     );
+  });
+
+  it('names every line of a record a quote left open', async () => {
+    const lines = readFileSync(SEED, 'utf8').split('\r\n');
+    // The second record's AuditData cell loses its closing quote and runs on into the next line.
+    lines[2] = lines[2]!.replace(/}",/, '},');
+    const file = join(tempDir(), 'open-quote.csv');
+    writeFileSync(file, lines.join('\r\n'));
+    const r = await runCli(['--store', join(tempDir(), 'q.db'), 'import', file]);
+    assert.equal(r.code, 4, r.stdout + r.stderr);
+    assert.match(r.stdout, /open-quote\.csv:3-4 \(record 2\): /);
   });
 
   it('says when records name no tenant, and how to name it', async () => {

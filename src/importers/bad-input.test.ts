@@ -129,6 +129,22 @@ describe('bad input', () => {
     assert.match(c.rejected[0]!.reason, /^AuditData column is not valid JSON/);
   });
 
+  it('a quote left open rejects its record with every line it swallowed, so the row lost with it is named', async () => {
+    const header = 'RecordId,CreationDate,RecordType,Operation,UserId,AuditData,AssociatedAdminUnits,AssociatedAdminUnitsNames';
+    const row = (i: number) => `${ual(i).Id as string},"2026-10-01T00:00:00.0000000Z ",AzureActiveDirectory,Add user.,u@example.com,"${JSON.stringify(ual(i)).replace(/"/g, '""')}",,`;
+    const rows = Array.from({ length: 4 }, (_, i) => row(i));
+    // Row 2's AuditData cell lost its closing quote: the cell runs on into row 3 (line 4).
+    rows[1] = rows[1]!.replace(/}",,$/, '},,');
+    const file = join(dir, 'open-quote.csv');
+    writeFileSync(file, `${header}\r\n${rows.join('\r\n')}\r\n`);
+    const c = await collect(file);
+    assert.equal(c.events.length, 2);
+    assert.deepEqual(
+      c.rejected.map((r) => [r.line, r.endLine, r.record, r.code]),
+      [[3, 4, 2, 'import.record.bad_audit_data']],
+    );
+  });
+
   it('stray quotes in a CSV row do not stop the file; a CSV cut inside a quoted field rejects only the cut row', async () => {
     const good = (i: number) => `${i},"2026-10-01T00:00:00Z",X,Add user.,u@example.com,"${JSON.stringify(ual(i)).replace(/"/g, '""')}",,`;
     const header = 'RecordId,CreationDate,RecordType,Operation,UserId,AuditData,AssociatedAdminUnits,AssociatedAdminUnitsNames';

@@ -38,7 +38,9 @@ export function reasonOf(code: string, params: Params): string {
 }
 
 export function rejected(pos: Position, code: string, params: Params = {}): ParsedItem {
-  return { kind: 'rejected', line: pos.line, record: pos.record, reason: reasonOf(code, params), code, params };
+  // A rejected record that spans lines names them all: a quote left open swallows the rows after it.
+  const span = pos.endLine !== undefined && pos.endLine > pos.line ? { endLine: pos.endLine } : {};
+  return { kind: 'rejected', line: pos.line, ...span, record: pos.record, reason: reasonOf(code, params), code, params };
 }
 
 export function skipped(pos: Position, code: string, params: Params = {}): ParsedItem {

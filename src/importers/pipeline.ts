@@ -102,7 +102,7 @@ export class CsvPipeline implements Pipeline {
     this.format = known;
     let skip = sepLine;
     this.reader = new CsvReader(delimiter, {
-      row: (cells, line) => {
+      row: (cells, line, endLine) => {
         if (skip) {
           skip = false;
           return;
@@ -114,7 +114,7 @@ export class CsvPipeline implements Pipeline {
           if (again !== undefined && again.id === known.id) this.format = again;
           return;
         }
-        this.format.row(cells, { line, record: this.rows - 1 }, this.out);
+        this.format.row(cells, { line, record: this.rows - 1, ...(endLine > line ? { endLine } : {}) }, this.out);
       },
       bad: (line, code, detail) => {
         const record = this.rows++;

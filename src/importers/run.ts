@@ -48,7 +48,7 @@ export async function importFile(store: EvidenceStore, file: string, options: Im
   const tenants = new Set<string>();
   const range = new TimeRange();
   const note = (item: Extract<ParsedItem, { reason: string }>) => {
-    if (summary.issues.length < MAX_ISSUES_KEPT) summary.issues.push({ line: item.line, record: item.record, reason: item.reason });
+    if (summary.issues.length < MAX_ISSUES_KEPT) summary.issues.push({ line: item.line, ...(item.endLine !== undefined ? { endLine: item.endLine } : {}), record: item.record, reason: item.reason });
   };
   try {
     const opened = await openImport(file, options.tenant === undefined ? {} : { tenant: options.tenant });

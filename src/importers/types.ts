@@ -5,6 +5,8 @@ import type { CanonicalEvent } from '../core/event.ts';
 export interface Position {
   line: number;
   record: number;
+  /** The last line of a record that spans several (a CSV cell with line breaks, or a quote left open). */
+  endLine?: number;
 }
 
 export type ParsedItem =
@@ -36,7 +38,7 @@ export interface FileImportSummary {
   first?: string;
   last?: string;
   tenants: string[];
-  issues: Array<{ line: number; record: number; reason: string }>;
+  issues: Array<{ line: number; endLine?: number; record: number; reason: string }>;
   /** Set when the file could not be imported at all (unknown format, unreadable). */
   error?: string;
 }

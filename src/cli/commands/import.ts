@@ -77,7 +77,8 @@ function renderSummaries(summaries: readonly FileImportSummary[], store: string)
     if (s.error) out += `\n${terminalSafe(s.error.startsWith(s.file) ? s.error : t('import.file_error', { file: s.file, message: s.error }))}\n`;
     const shown = s.issues.slice(0, 20);
     for (const issue of shown) {
-      out += `${terminalSafe(t('import.issue', { file: s.file, line: issue.line, record: issue.record, reason: issue.reason }))}\n`;
+      const line = issue.endLine !== undefined ? `${issue.line}-${issue.endLine}` : issue.line;
+      out += `${terminalSafe(t('import.issue', { file: s.file, line, record: issue.record, reason: issue.reason }))}\n`;
     }
     const hidden = s.rejected + s.skipped - shown.length;
     if (hidden > 0 && !s.error) out += `${t('import.more_issues', { count: hidden })}\n`;

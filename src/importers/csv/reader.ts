@@ -18,8 +18,8 @@ import { parse as parseCsvSync, type CsvError } from 'csv-parse/sync';
 import { MAX_RECORD_CHARS } from '../limits.ts';
 
 export interface CsvRowHandler {
-  /** A row (the header is row 1) and the line it starts on. */
-  row(cells: string[], line: number): void;
+  /** A row (the header is row 1), the line it starts on and the line it ends on (its cells may hold line breaks). */
+  row(cells: string[], line: number, endLine: number): void;
   /** A row that could not be read (bad quoting, or `CSV_TOO_LARGE`), and about where it starts. */
   bad(line: number, code: string, detail: string): void;
 }
@@ -184,7 +184,7 @@ export class CsvReader {
     if (next !== UNUSUAL) {
       const cells = this.cells;
       this.atStart = false;
-      this.h.row(cells, this.line);
+      this.h.row(cells, this.line, this.line + this.cellNewlines);
       this.line += 1 + this.cellNewlines;
       return next;
     }
@@ -287,9 +287,10 @@ export class CsvReader {
       this.h.bad(line, 'CSV_ERROR', e instanceof Error ? e.message : String(e));
     }
     for (const cells of rows) {
-      this.h.row(cells, line);
-      for (const c of cells) for (let at = c.indexOf('\n'); at >= 0; at = c.indexOf('\n', at + 1)) line++;
-      line++;
+      let breaks = 0;
+      for (const c of cells) for (let at = c.indexOf('\n'); at >= 0; at = c.indexOf('\n', at + 1)) breaks++;
+      this.h.row(cells, line, line + breaks);
+      line += breaks + 1;
     }
     this.atStart = false;
     this.line = start + 1 + countNewlines(text, 0, text.length - (text[text.length - 1] === LF ? 1 : 0));
