@@ -92,6 +92,20 @@ export class ChunkDecoder {
     return this.mode;
   }
 
+  /**
+   * Characters of a Shift_JIS file that could not be decoded and became U+FFFD (Shift_JIS has no
+   * U+FFFD of its own, so each one is a broken byte sequence): the import says so instead of storing
+   * the mark silently.
+   */
+  replaced = 0;
+
+  /** Decoded text of a chunk, counting what Shift_JIS could not decode. */
+  private decode(chunk?: Buffer): string {
+    const text = chunk === undefined ? this.decoder!.decode() : this.decoder!.decode(chunk, { stream: true });
+    if (this.mode === 'shift_jis') for (let at = text.indexOf('\ufffd'); at >= 0; at = text.indexOf('\ufffd', at + 1)) this.replaced++;
+    return text;
+  }
+
   /** Bytes held back in auto mode: a possibly incomplete character at the end of an all-ASCII chunk. */
   private carry: Buffer | undefined;
 
@@ -124,14 +138,14 @@ export class ChunkDecoder {
         this.carry = undefined;
         return rest ? new TextDecoder('utf-8').decode(rest) : '';
       }
-      return this.decoder!.decode();
+      return this.decode();
     }
     if (this.mode === 'auto') {
       const r = this.auto(chunk);
       if ('ascii' in r) return r.ascii.toString('latin1');
       chunk = r.decided;
     }
-    return this.decoder!.decode(chunk, { stream: true });
+    return this.decode(chunk);
   }
 
   /**
@@ -145,7 +159,7 @@ export class ChunkDecoder {
         this.carry = undefined;
         return rest ?? Buffer.alloc(0);
       }
-      return this.mode === 'utf-8' ? Buffer.alloc(0) : Buffer.from(this.decoder!.decode(), 'utf8');
+      return this.mode === 'utf-8' ? Buffer.alloc(0) : Buffer.from(this.decode(), 'utf8');
     }
     if (this.mode === 'auto') {
       const r = this.auto(chunk);
@@ -153,6 +167,6 @@ export class ChunkDecoder {
       chunk = r.decided;
     }
     if (this.mode === 'utf-8') return chunk;
-    return Buffer.from(this.decoder!.decode(chunk, { stream: true }), 'utf8');
+    return Buffer.from(this.decode(chunk), 'utf8');
   }
 }

@@ -5,6 +5,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { TextDecoder } from 'node:util';
+import { openStore } from '../store/open.ts';
+import { importFile } from './run.ts';
 import { collect, FIXTURES, tempDir } from './test-helpers.ts';
 
 const dir = tempDir();
@@ -95,6 +97,28 @@ describe('text encodings', () => {
     assert.deepEqual(e.targets, [{ kind: 'group', id: '9f8e7d6c-aaaa-4bbb-8ccc-ddddeeeeffff', name: '日本テスト表示ソ' }]);
     assert.deepEqual(e.changes, [{ name: 'DisplayName', old: null, new: '["日本テスト"]' }]);
     assert.equal((e.raw as Record<string, string>).ActorDisplayName, '管理者');
+  });
+
+  it('a broken Shift_JIS byte past the first MiB is counted and named, not stored silently as U+FFFD', async () => {
+    const header = 'Date (UTC),CorrelationId,Service,Category,Activity,Result,ResultReason,ActorType,ActorDisplayName,ActorObjectId,ActorUserPrincipalName,IPAddress,Target1Type,Target1DisplayName,Target1ObjectId';
+    const row = (i: number) => `2026-10-05T01:27:${String(i % 60).padStart(2, '0')}Z,c${i},Core Directory,GroupManagement,Add group,success,,User,管理者,0a1b2c3d-1111-4222-8333-${String(i).padStart(12, '0')},admin@example-kk.co.jp,203.0.113.45,Group,日本テスト表示ソ,9f8e7d6c-aaaa-4bbb-8ccc-${String(i).padStart(12, '0')}`;
+    const rows = Array.from({ length: 6000 }, (_, i) => row(i));
+    const bytes = sjis(`${header}\r\n${rows.join('\r\n')}\r\n`);
+    // Near the end, the lead byte of 管 is followed by a space: not Shift_JIS.
+    const at = bytes.lastIndexOf(Buffer.from([0x8a, 0xc7]));
+    assert.ok(at > 1024 * 1024);
+    bytes[at + 1] = 0x20;
+    const file = join(dir, 'broken-sjis.csv');
+    writeFileSync(file, bytes);
+    const c = await collect(file);
+    assert.equal(c.events.length, 6000);
+    const store = openStore(join(dir, 'broken-sjis.db'));
+    try {
+      const summary = await importFile(store, file);
+      assert.equal(summary.replacedChars, 1);
+    } finally {
+      await store.close();
+    }
   });
 
   it('Shift_JIS that only starts after more than a MiB of ASCII is still read as Shift_JIS', async () => {

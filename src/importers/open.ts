@@ -33,6 +33,8 @@ export interface OpenedImport {
   bytesRead(): number;
   /** Items in file order, in batches of about BATCH_SIZE. */
   batches: AsyncIterable<ParsedItem[]>;
+  /** Characters that could not be decoded (Shift_JIS) and were replaced by U+FFFD, so far. */
+  replacedChars(): number;
 }
 
 /** Every format id openImport can return. */
@@ -185,7 +187,7 @@ export async function openImport(file: string, options: { tenant?: string }): Pr
       }
       const format = jsonFormat(file, pipeline);
       await source.close();
-      return { format, size: source.size, bytesRead: () => source.position, batches: batchesOf(stash, source, pipeline, done) };
+      return { format, size: source.size, bytesRead: () => source.position, batches: batchesOf(stash, source, pipeline, done), replacedChars: () => decoder.replaced };
     }
 
     // CSV: the header line decides the layout.
@@ -215,7 +217,7 @@ export async function openImport(file: string, options: { tenant?: string }): Pr
     if (atEof) pipeline.push(undefined);
     const stash = pipeline.take();
     await source.close();
-    return { format: format.id, size: source.size, bytesRead: () => source.position, batches: batchesOf(stash, source, pipeline, atEof) };
+    return { format: format.id, size: source.size, bytesRead: () => source.position, batches: batchesOf(stash, source, pipeline, atEof), replacedChars: () => decoder.replaced };
   } catch (e) {
     await source.close();
     throw e;

@@ -39,6 +39,8 @@ export interface FileImportSummary {
   last?: string;
   tenants: string[];
   issues: Array<{ line: number; endLine?: number; record: number; reason: string }>;
+  /** Characters that could not be decoded (broken Shift_JIS bytes) and are stored as U+FFFD. */
+  replacedChars?: number;
   /** Set when the file could not be imported at all (unknown format, unreadable). */
   error?: string;
 }

@@ -42,7 +42,7 @@ export async function importCommand(opts: ImportCommandOptions, global: GlobalOp
   }
   if (opts.json) io.stdout.write(safeJson({ store: global.store, files: summaries }, 2) + '\n');
   else io.stdout.write(renderSummaries(summaries, global.store));
-  const clean = summaries.every((s) => !s.error && s.rejected === 0);
+  const clean = summaries.every((s) => !s.error && s.rejected === 0 && !s.replacedChars);
   return clean ? EXIT.ok : EXIT.partial;
 }
 
@@ -80,6 +80,7 @@ function renderSummaries(summaries: readonly FileImportSummary[], store: string)
       const line = issue.endLine !== undefined ? `${issue.line}-${issue.endLine}` : issue.line;
       out += `${terminalSafe(t('import.issue', { file: s.file, line, record: issue.record, reason: issue.reason }))}\n`;
     }
+    if (s.replacedChars) out += `${terminalSafe(t('import.replaced', { file: s.file, count: s.replacedChars }))}\n`;
     const hidden = s.rejected + s.skipped - shown.length;
     if (hidden > 0 && !s.error) out += `${t('import.more_issues', { count: hidden })}\n`;
   }
