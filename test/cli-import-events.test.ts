@@ -92,6 +92,18 @@ describe('takeback import, events and verify on the seed case', () => {
     assert.match(r.stdout, /open-quote\.csv:3-4 \(record 2\): /);
   });
 
+  it('says how many characters a broken UTF-8 byte cost, and exits 4', async () => {
+    const bytes = readFileSync(SEED);
+    const at = bytes.indexOf('support-admin');
+    const file = join(tempDir(), 'broken-utf8.csv');
+    writeFileSync(file, Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff]), bytes.subarray(at + 1)]));
+    const r = await runCli(['--store', join(tempDir(), 'u.db'), 'import', file]);
+    assert.equal(r.code, 4, r.stdout + r.stderr);
+    assert.match(r.stdout, /broken-utf8\.csv: 1 character could not be read as UTF-8 \(a broken byte sequence\) and is stored as U\+FFFD/);
+    const clean = await runCli(['--store', join(tempDir(), 'c.db'), 'import', SEED]);
+    assert.doesNotMatch(clean.stdout, /could not be read as/);
+  });
+
   it('says when records name no tenant, and how to name it', async () => {
     const graph = join(SAMPLES, 'microsoft-docs-examples', 'directoryAudits-list.example1.json');
     const unnamed = await runCli(['--store', join(tempDir(), 'graph.db'), 'import', graph]);

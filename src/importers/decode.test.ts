@@ -41,4 +41,28 @@ describe('decode', () => {
     const joined = Buffer.concat([...parts.map((p) => bytesOut.utf8(p)), bytesOut.utf8(undefined)]);
     assert.equal(joined.toString('utf8'), 'ab日本');
   });
+
+  it('counts broken UTF-8 sequences exactly, whatever the chunking, and not a U+FFFD the file holds', () => {
+    const good = Buffer.from('名前: 山田 \ufffd literal; ', 'utf8');
+    const broken = Buffer.concat([good, Buffer.from([0xe5, 0x41]), good, Buffer.from([0xff]), good, Buffer.from([0xe5, 0xb1])]);
+    // Three broken sequences: E5 41 (E5 cut short), FF, and E5 B1 cut at the end of the file.
+    for (const mode of ['text', 'bytes'] as const) {
+      for (const size of [1, 2, 3, 5, 7, 64, broken.length]) {
+        const d = new ChunkDecoder('utf-8');
+        for (let at = 0; at < broken.length; at += size) {
+          const chunk = broken.subarray(at, at + size);
+          if (mode === 'text') d.text(chunk);
+          else d.utf8(chunk);
+        }
+        if (mode === 'text') d.text(undefined);
+        else d.utf8(undefined);
+        assert.equal(d.replaced, 3, `${mode}, chunks of ${size}`);
+      }
+    }
+    const clean = new ChunkDecoder('utf-8');
+    clean.utf8(Buffer.concat([good, good]));
+    clean.utf8(undefined);
+    assert.equal(clean.replaced, 0, 'a literal U+FFFD is not a broken byte');
+  });
 });
+

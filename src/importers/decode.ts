@@ -77,6 +77,20 @@ export function sniffEncoding(head: Buffer, atEof: boolean): SniffResult {
   return { binary: 'not UTF-8, UTF-16 or Shift_JIS text' };
 }
 
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\ufffd'); at >= 0; at = text.indexOf('\ufffd', at + 1)) n++;
+  return n;
+}
+
+const LITERAL_REPLACEMENT = Buffer.from('\ufffd', 'utf8');
+
+function countLiteralReplacements(bytes: Buffer): number {
+  let n = 0;
+  for (let at = bytes.indexOf(LITERAL_REPLACEMENT); at >= 0; at = bytes.indexOf(LITERAL_REPLACEMENT, at + 1)) n++;
+  return n;
+}
+
 /** Decodes consecutive chunks of one file. */
 export class ChunkDecoder {
   private mode: SniffedEncoding;
@@ -93,17 +107,37 @@ export class ChunkDecoder {
   }
 
   /**
-   * Characters of a Shift_JIS file that could not be decoded and became U+FFFD (Shift_JIS has no
-   * U+FFFD of its own, so each one is a broken byte sequence): the import says so instead of storing
-   * the mark silently.
+   * Characters that could not be decoded and become U+FFFD where the record is read: broken byte
+   * sequences of a Shift_JIS or UTF-8 file. The import says so instead of storing the mark silently.
    */
   replaced = 0;
 
-  /** Decoded text of a chunk, counting what Shift_JIS could not decode. */
+  /** Decoded text of a chunk, counting what Shift_JIS could not decode (it has no U+FFFD of its own). */
   private decode(chunk?: Buffer): string {
+    if (this.mode === 'utf-8') this.checkUtf8(chunk);
     const text = chunk === undefined ? this.decoder!.decode() : this.decoder!.decode(chunk, { stream: true });
-    if (this.mode === 'shift_jis') for (let at = text.indexOf('\ufffd'); at >= 0; at = text.indexOf('\ufffd', at + 1)) this.replaced++;
+    if (this.mode === 'shift_jis') this.replaced += countReplacements(text);
     return text;
+  }
+
+  /** The end of the UTF-8 bytes checked so far: a character cut at a chunk's end, kept for the next. */
+  private utf8Tail: Buffer | undefined;
+
+  /**
+   * Counts broken UTF-8 sequences (`undefined`: the end of the file). Valid chunks cost one native
+   * check; a broken one is decoded to count its U+FFFD, less any the file itself holds (EF BF BD).
+   */
+  private checkUtf8(chunk: Buffer | undefined): void {
+    if (chunk === undefined) {
+      if (this.utf8Tail !== undefined && this.utf8Tail.length > 0) this.replaced++;
+      this.utf8Tail = undefined;
+      return;
+    }
+    const data = this.utf8Tail !== undefined && this.utf8Tail.length > 0 ? Buffer.concat([this.utf8Tail, chunk]) : chunk;
+    const end = utf8SafeEnd(data);
+    const whole = data.subarray(0, end);
+    if (!isUtf8(whole)) this.replaced += countReplacements(new TextDecoder('utf-8').decode(whole)) - countLiteralReplacements(whole);
+    this.utf8Tail = end < data.length ? Buffer.from(data.subarray(end)) : undefined;
   }
 
   /** Bytes held back in auto mode: a possibly incomplete character at the end of an all-ASCII chunk. */
@@ -159,14 +193,21 @@ export class ChunkDecoder {
         this.carry = undefined;
         return rest ?? Buffer.alloc(0);
       }
-      return this.mode === 'utf-8' ? Buffer.alloc(0) : Buffer.from(this.decode(), 'utf8');
+      if (this.mode === 'utf-8') {
+        this.checkUtf8(undefined);
+        return Buffer.alloc(0);
+      }
+      return Buffer.from(this.decode(), 'utf8');
     }
     if (this.mode === 'auto') {
       const r = this.auto(chunk);
       if ('ascii' in r) return r.ascii;
       chunk = r.decided;
     }
-    if (this.mode === 'utf-8') return chunk;
+    if (this.mode === 'utf-8') {
+      this.checkUtf8(chunk);
+      return chunk;
+    }
     return Buffer.from(this.decode(chunk), 'utf8');
   }
 }

@@ -115,7 +115,7 @@ describe('text encodings', () => {
     const store = openStore(join(dir, 'broken-sjis.db'));
     try {
       const summary = await importFile(store, file);
-      assert.equal(summary.replacedChars, 1);
+      assert.deepEqual([summary.replacedChars, summary.encoding], [1, 'shift_jis']);
     } finally {
       await store.close();
     }

@@ -33,8 +33,10 @@ export interface OpenedImport {
   bytesRead(): number;
   /** Items in file order, in batches of about BATCH_SIZE. */
   batches: AsyncIterable<ParsedItem[]>;
-  /** Characters that could not be decoded (Shift_JIS) and were replaced by U+FFFD, so far. */
+  /** Characters that could not be decoded (Shift_JIS, UTF-8) and become U+FFFD, so far. */
   replacedChars(): number;
+  /** The file's text encoding as decided so far (`auto` while all of it was ASCII). */
+  encoding(): string;
 }
 
 /** Every format id openImport can return. */
@@ -187,7 +189,7 @@ export async function openImport(file: string, options: { tenant?: string }): Pr
       }
       const format = jsonFormat(file, pipeline);
       await source.close();
-      return { format, size: source.size, bytesRead: () => source.position, batches: batchesOf(stash, source, pipeline, done), replacedChars: () => decoder.replaced };
+      return { format, size: source.size, bytesRead: () => source.position, batches: batchesOf(stash, source, pipeline, done), replacedChars: () => decoder.replaced, encoding: () => decoder.encoding };
     }
 
     // CSV: the header line decides the layout.
@@ -217,7 +219,7 @@ export async function openImport(file: string, options: { tenant?: string }): Pr
     if (atEof) pipeline.push(undefined);
     const stash = pipeline.take();
     await source.close();
-    return { format: format.id, size: source.size, bytesRead: () => source.position, batches: batchesOf(stash, source, pipeline, atEof), replacedChars: () => decoder.replaced };
+    return { format: format.id, size: source.size, bytesRead: () => source.position, batches: batchesOf(stash, source, pipeline, atEof), replacedChars: () => decoder.replaced, encoding: () => decoder.encoding };
   } catch (e) {
     await source.close();
     throw e;

@@ -78,7 +78,10 @@ export async function importFile(store: EvidenceStore, file: string, options: Im
       }
       options.onProgress?.(opened.bytesRead(), opened.size);
     }
-    if (opened.replacedChars() > 0) summary.replacedChars = opened.replacedChars();
+    if (opened.replacedChars() > 0) {
+      summary.replacedChars = opened.replacedChars();
+      summary.encoding = opened.encoding();
+    }
   } catch (e) {
     if (!isTakebackError(e)) throw e;
     summary.error = t(`errors.${e.code}`, e.params);

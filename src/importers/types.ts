@@ -39,8 +39,10 @@ export interface FileImportSummary {
   last?: string;
   tenants: string[];
   issues: Array<{ line: number; endLine?: number; record: number; reason: string }>;
-  /** Characters that could not be decoded (broken Shift_JIS bytes) and are stored as U+FFFD. */
+  /** Characters that could not be decoded (broken Shift_JIS or UTF-8 bytes) and are stored as U+FFFD. */
   replacedChars?: number;
+  /** The file's text encoding, given with replacedChars. */
+  encoding?: string;
   /** Set when the file could not be imported at all (unknown format, unreadable). */
   error?: string;
 }

@@ -10,6 +10,9 @@ import { openStore } from '../../store/open.ts';
 import type { GlobalOptions, Io } from '../context.ts';
 import { renderTable } from '../table.ts';
 
+/** Encodings as people name them. */
+const ENCODING_NAMES: Readonly<Record<string, string>> = { 'utf-8': 'UTF-8', shift_jis: 'Shift_JIS', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' };
+
 export interface ImportCommandOptions {
   files: string[];
   tenant?: string;
@@ -80,7 +83,7 @@ function renderSummaries(summaries: readonly FileImportSummary[], store: string)
       const line = issue.endLine !== undefined ? `${issue.line}-${issue.endLine}` : issue.line;
       out += `${terminalSafe(t('import.issue', { file: s.file, line, record: issue.record, reason: issue.reason }))}\n`;
     }
-    if (s.replacedChars) out += `${terminalSafe(t('import.replaced', { file: s.file, count: s.replacedChars }))}\n`;
+    if (s.replacedChars) out += `${terminalSafe(t('import.replaced', { file: s.file, count: s.replacedChars, encoding: ENCODING_NAMES[s.encoding ?? ''] ?? s.encoding ?? '' }))}\n`;
     const hidden = s.rejected + s.skipped - shown.length;
     if (hidden > 0 && !s.error) out += `${t('import.more_issues', { count: hidden })}\n`;
   }
