@@ -92,7 +92,7 @@ export async function huntCommand(opts: HuntOptions, global: GlobalOptions, io: 
     writeLoadWarnings(loaded, io);
     if (matches.length > 0) {
       // A hunt over a big store can match hundreds of thousands of times: then each rule's count
-      // first, and the first matches in time order; --json and --report list them all.
+      // first, and the first matches in time order; --json lists them all.
       if (matches.length > SHOWN_MATCHES) io.stdout.write(renderTable(ruleCountHeaders(), ruleCounts(matches), io.stdout.columns ?? 160) + '\n');
       io.stdout.write(
         renderTable(
