@@ -5,10 +5,10 @@ import { EXIT, TakebackError } from '../../core/errors.ts';
 import { t } from '../../core/i18n.ts';
 import { safeJson, terminalSafe } from '../../core/sanitize.ts';
 import type { CanonicalEvent } from '../../core/event.ts';
-import type { Finding } from '../../detect/finding.ts';
+import { severityRank, type Finding } from '../../detect/finding.ts';
 import { EventsWindowTally, pickEvents, type ReportFormat } from '../../report/index.ts';
 import type { EventsWindow } from '../../report/coverage.ts';
-import { capMatchesPerRule, omittedMatches, ruleMetaById, sigmaFinding, type OmittedMatches } from '../../sigma/findings.ts';
+import { capMatchesPerRule, omittedMatches, ruleMetaById, severityOfLevel, sigmaFinding, type OmittedMatches } from '../../sigma/findings.ts';
 import { BUILTIN_RULES_DIR, checkRules, createHunter, loadRules, type RuleMeta, type SigmaMatch } from '../../sigma/index.ts';
 import { openStore } from '../../store/open.ts';
 import { requireSigmaPaths, writeLoadWarnings } from '../sigma-rules.ts';
@@ -121,8 +121,6 @@ function ruleCountHeaders(): string[] {
   return [t('hunt.col.level'), t('hunt.col.title'), t('hunt.col.count'), t('hunt.col.first'), t('hunt.col.last'), t('hunt.col.rule')];
 }
 
-const LEVEL_ORDER = ['critical', 'high', 'medium', 'low', 'informational'];
-
 /** One row per rule: level, title, matches, first and last time; the most severe, then the most frequent first. */
 function ruleCounts(matches: readonly SigmaMatch[]): unknown[][] {
   const byRule = new Map<string, { m: SigmaMatch; count: number; first: string; last: string }>();
@@ -135,12 +133,10 @@ function ruleCounts(matches: readonly SigmaMatch[]): unknown[][] {
       if (m.time > r.last) r.last = m.time;
     }
   }
-  const rank = (level: string | undefined): number => {
-    const i = LEVEL_ORDER.indexOf(level ?? '');
-    return i < 0 ? LEVEL_ORDER.length : i;
-  };
+  // The same severity a rule's findings get from its level.
+  const rank = (level: string | undefined): number => severityRank(severityOfLevel(level));
   return [...byRule.values()]
-    .sort((a, b) => rank(a.m.level) - rank(b.m.level) || b.count - a.count || (a.m.title < b.m.title ? -1 : 1))
+    .sort((a, b) => rank(b.m.level) - rank(a.m.level) || b.count - a.count || (a.m.title < b.m.title ? -1 : 1))
     .map((r) => [r.m.level ?? '', r.m.title, r.count, shortTime(r.first), shortTime(r.last), r.m.ruleId]);
 }
 
